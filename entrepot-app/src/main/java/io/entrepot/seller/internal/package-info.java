@@ -1,0 +1,5 @@
+/** Storage of sellers. */
+@NullMarked
+package io.entrepot.seller.internal;
+
+import org.jspecify.annotations.NullMarked;

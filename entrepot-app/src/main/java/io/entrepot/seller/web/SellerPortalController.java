@@ -1,0 +1,29 @@
+package io.entrepot.seller.web;
+
+import io.entrepot.seller.Sellers;
+import io.entrepot.shared.Actor;
+import io.entrepot.shared.ActorContext;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The seller portal's home: who the seller is and where they stand. */
+@Controller
+class SellerPortalController {
+
+    private final Sellers sellers;
+
+    SellerPortalController(Sellers sellers) {
+        this.sellers = sellers;
+    }
+
+    @GetMapping("/seller")
+    String home(Model model) {
+        if (!(ActorContext.current() instanceof Actor.Seller seller)) {
+            throw new AccessDeniedException("not a seller");
+        }
+        model.addAttribute("seller", sellers.get(seller.sellerId()));
+        return "seller/portal";
+    }
+}

@@ -1,0 +1,68 @@
+package io.entrepot.shared;
+
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The actor of the current thread: an explicit one set with {@link #callAs} (system jobs, seeding,
+ * authentication look-ups), otherwise the signed-in principal, otherwise {@link Actor#ANONYMOUS}.
+ * The transaction manager copies it into the transaction's settings when a transaction begins.
+ */
+public final class ActorContext {
+
+    private static final ThreadLocal<@Nullable Actor> EXPLICIT = new ThreadLocal<>();
+
+    private ActorContext() {
+    }
+
+    public static Actor current() {
+        Actor explicit = EXPLICIT.get();
+        if (explicit != null) {
+            return explicit;
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof ActorAware aware) {
+            return aware.actor();
+        }
+        return Actor.ANONYMOUS;
+    }
+
+    /** Runs work as the given actor; transactions it begins carry that actor. */
+    public static <T> T callAs(Actor actor, Supplier<T> work) {
+        Actor previous = EXPLICIT.get();
+        EXPLICIT.set(actor);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                EXPLICIT.remove();
+            } else {
+                EXPLICIT.set(previous);
+            }
+        }
+    }
+
+    public static void runAs(Actor actor, Runnable work) {
+        callAs(actor, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    public static <T> T callAsChecked(Actor actor, Callable<T> work) throws Exception {
+        Actor previous = EXPLICIT.get();
+        EXPLICIT.set(actor);
+        try {
+            return work.call();
+        } finally {
+            if (previous == null) {
+                EXPLICIT.remove();
+            } else {
+                EXPLICIT.set(previous);
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** Batch commands for operators: same jar, same code paths as the server, no HTTP. */
+@NullMarked
+package io.entrepot.shared.command;
+
+import org.jspecify.annotations.NullMarked;
