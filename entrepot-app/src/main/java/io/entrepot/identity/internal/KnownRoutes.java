@@ -2,6 +2,7 @@ package io.entrepot.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -11,6 +12,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * an honest 404 instead of a 401 that would hide the typo; every known route keeps its rules.
  */
 @Component
+@ConditionalOnWebApplication
 class KnownRoutes {
 
     private final RequestMappingHandlerMapping mappings;

@@ -1,7 +1,6 @@
 package io.entrepot.seller.web;
 
 import io.entrepot.seller.NewSeller;
-import io.entrepot.seller.SellerProfile;
 import io.entrepot.seller.SellerStatus;
 import io.entrepot.seller.Sellers;
 import io.entrepot.shared.SellerId;
@@ -31,16 +30,16 @@ class OpsSellerController {
     @PostMapping("/api/v1/ops/sellers")
     @PreAuthorize("hasRole('OPS_ADMIN')")
     @Operation(summary = "Register a seller", description = "Returns the new seller with its id; status defaults to pending_review.")
-    ResponseEntity<SellerProfile> create(@Valid @RequestBody CreateSellerRequest request) {
+    ResponseEntity<SellerResource> create(@Valid @RequestBody CreateSellerRequest request) {
         String display = request.displayName() == null || request.displayName().isBlank() ? request.legalName() : request.displayName();
         SellerStatus status = request.status() == null ? SellerStatus.PENDING_REVIEW : SellerStatus.fromKey(request.status());
         SellerId id = sellers.register(new NewSeller(request.legalName(), display, request.country()), status);
-        return ResponseEntity.created(URI.create("/api/v1/ops/sellers/" + id)).body(sellers.get(id));
+        return ResponseEntity.created(URI.create("/api/v1/ops/sellers/" + id)).body(SellerResource.of(sellers.get(id)));
     }
 
     @GetMapping("/api/v1/ops/sellers/{sellerId}")
     @Operation(summary = "Read a seller's profile")
-    SellerProfile get(@PathVariable UUID sellerId) {
-        return sellers.get(new SellerId(sellerId));
+    SellerResource get(@PathVariable UUID sellerId) {
+        return SellerResource.of(sellers.get(new SellerId(sellerId)));
     }
 }

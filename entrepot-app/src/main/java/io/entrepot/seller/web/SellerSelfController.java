@@ -1,6 +1,5 @@
 package io.entrepot.seller.web;
 
-import io.entrepot.seller.SellerProfile;
 import io.entrepot.seller.Sellers;
 import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
@@ -22,9 +21,9 @@ class SellerSelfController {
 
     @GetMapping("/api/v1/seller/profile")
     @Operation(summary = "The calling seller's own profile")
-    SellerProfile profile() {
+    SellerResource profile() {
         if (ActorContext.current() instanceof Actor.Seller seller) {
-            return sellers.get(seller.sellerId());
+            return SellerResource.of(sellers.get(seller.sellerId()));
         }
         throw new AccessDeniedException("not a seller");
     }

@@ -43,6 +43,16 @@ public final class CommandLauncher {
             return 2;
         }
         List<String> rest = List.of(args).subList(command.words().size(), args.length);
+        // Start-up logging would bury the one line that matters; ENTREPOT_VERBOSE=1 shows it.
+        boolean quiet = System.getenv("ENTREPOT_VERBOSE") == null;
+        PrintStream realOut = System.out;
+        PrintStream realErr = System.err;
+        var startupLog = new java.io.ByteArrayOutputStream();
+        if (quiet) {
+            var sink = new PrintStream(startupLog, true, java.nio.charset.StandardCharsets.UTF_8);
+            System.setOut(sink);
+            System.setErr(sink);
+        }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application).main(application)
                 .web(WebApplicationType.NONE)
                 .properties(Map.of(
@@ -51,12 +61,18 @@ public final class CommandLauncher {
                         "logging.level.org.springframework.boot", "OFF",
                         "spring.main.banner-mode", "off"))
                 .run()) {
+            System.setOut(realOut);
+            System.setErr(realErr);
             CommandHandler handler = (CommandHandler) context.getBean(command.type());
             return handler.run(rest);
         } catch (CommandFailedException e) {
+            System.setOut(realOut);
+            System.setErr(realErr);
             err.println("entrepot " + command.name() + ": " + e.getMessage());
             return 1;
         } catch (Exception e) {
+            System.setOut(realOut);
+            System.setErr(realErr);
             err.println("entrepot " + command.name() + ": " + rootMessage(e));
             return 1;
         }

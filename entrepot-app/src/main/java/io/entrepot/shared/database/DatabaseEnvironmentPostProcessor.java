@@ -92,9 +92,11 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
                 try (var rs = statement.executeQuery("select 1 from pg_roles where rolname = '" + connection.appUser() + "'")) {
                     exists = rs.next();
                 }
-                String options = " login nosuperuser nocreatedb nocreaterole nobypassrls password '" + connection.appPassword() + "'";
+                // A new role has no SUPERUSER, CREATEDB, CREATEROLE or BYPASSRLS; the check below proves it.
+                String password = " password '" + connection.appPassword() + "'";
                 try {
-                    statement.execute((exists ? "alter role " : "create role ") + connection.appUser() + options);
+                    statement.execute(exists ? "alter role " + connection.appUser() + password
+                            : "create role " + connection.appUser() + " login" + password);
                 } catch (SQLException e) {
                     throw new DatabaseStartupException("The database user " + connection.ownerUser() + " cannot create or "
                             + "change the app role " + connection.appUser() + " (" + e.getMessage().strip() + "): grant it "
