@@ -1,6 +1,7 @@
 package io.entrepot.shared;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Objects;
 
 /**
@@ -60,39 +61,47 @@ public record Money(long minor, CurrencyCode currency) implements Comparable<Mon
 
     /**
      * Splits this amount in proportion to the given ratios without losing or creating a minor unit: the
-     * parts always sum to this amount, and leftover units go one each to the first parts.
+     * parts always sum to this amount, each part is within one minor unit of its exact share, and the
+     * leftover units go to the parts with the largest remainders (largest remainder method).
      */
     public Money[] allocate(long... ratios) {
         if (ratios.length == 0) {
             throw new IllegalArgumentException("allocate needs at least one ratio");
         }
-        long total = 0;
+        BigInteger total = BigInteger.ZERO;
         for (long ratio : ratios) {
             if (ratio < 0) {
                 throw new IllegalArgumentException("allocation ratios must not be negative");
             }
-            total = Math.addExact(total, ratio);
+            total = total.add(BigInteger.valueOf(ratio));
         }
-        if (total == 0) {
+        if (total.signum() == 0) {
             throw new IllegalArgumentException("allocation ratios must not all be zero");
         }
-        Money[] parts = new Money[ratios.length];
-        long remainder = minor;
-        var whole = BigDecimal.valueOf(minor);
-        var sum = BigDecimal.valueOf(total);
+        BigInteger whole = BigInteger.valueOf(minor).abs();
+        long[] shares = new long[ratios.length];
+        BigInteger[] remainders = new BigInteger[ratios.length];
+        long leftover = Math.absExact(minor);
         for (int i = 0; i < ratios.length; i++) {
-            long share = whole.multiply(BigDecimal.valueOf(ratios[i]))
-                    .divideToIntegralValue(sum).longValueExact();
-            parts[i] = new Money(share, currency);
-            remainder -= share;
+            BigInteger[] division = whole.multiply(BigInteger.valueOf(ratios[i])).divideAndRemainder(total);
+            shares[i] = division[0].longValueExact();
+            remainders[i] = division[1];
+            leftover -= shares[i];
         }
-        long step = Long.signum(remainder);
-        for (int i = 0; remainder != 0; i = (i + 1) % parts.length) {
-            if (ratios[i] == 0) {
-                continue;
-            }
-            parts[i] = new Money(parts[i].minor + step, currency);
-            remainder -= step;
+        Integer[] byRemainder = new Integer[ratios.length];
+        for (int i = 0; i < byRemainder.length; i++) {
+            byRemainder[i] = i;
+        }
+        java.util.Arrays.sort(byRemainder, (a, b) -> {
+            int order = remainders[b].compareTo(remainders[a]);
+            return order != 0 ? order : Integer.compare(a, b);
+        });
+        for (int k = 0; k < leftover; k++) {
+            shares[byRemainder[k]]++;
+        }
+        Money[] parts = new Money[ratios.length];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = new Money(minor < 0 ? -shares[i] : shares[i], currency);
         }
         return parts;
     }

@@ -1,0 +1,62 @@
+package io.entrepot.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class FailureRateLimiterTests {
+
+    private Instant now = Instant.parse("2026-11-25T12:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    @Test
+    void blocksAClientAfterTooManyFailuresUntilItsWindowEnds() {
+        var limiter = new FailureRateLimiter(3, Duration.ofMinutes(1), clock);
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.retryAfter("10.0.0.1")).isEmpty();
+            limiter.recordFailure("10.0.0.1");
+        }
+        assertThat(limiter.retryAfter("10.0.0.1")).contains(Duration.ofMinutes(1));
+        assertThat(limiter.retryAfter("10.0.0.2")).as("other clients are unaffected").isEmpty();
+
+        now = now.plusSeconds(45);
+        assertThat(limiter.retryAfter("10.0.0.1")).contains(Duration.ofSeconds(15));
+        now = now.plusSeconds(15);
+        assertThat(limiter.retryAfter("10.0.0.1")).isEmpty();
+    }
+
+    @Test
+    void successResetsTheCount() {
+        var limiter = new FailureRateLimiter(2, Duration.ofMinutes(1), clock);
+        limiter.recordFailure("c");
+        limiter.reset("c");
+        limiter.recordFailure("c");
+        assertThat(limiter.retryAfter("c")).isEmpty();
+    }
+
+    @Test
+    void retryAfterIsNeverZeroSeconds() {
+        assertThat(FailureRateLimiter.seconds(Duration.ofMillis(1))).isEqualTo(1);
+        assertThat(FailureRateLimiter.seconds(Duration.ofMillis(1500))).isEqualTo(2);
+    }
+}
