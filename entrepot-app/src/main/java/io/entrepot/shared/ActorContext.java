@@ -14,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public final class ActorContext {
 
     private static final ThreadLocal<@Nullable Actor> EXPLICIT = new ThreadLocal<>();
+    private static final ThreadLocal<@Nullable Boolean> RESOLVING = new ThreadLocal<>();
 
     private ActorContext() {
     }
@@ -23,7 +24,22 @@ public final class ActorContext {
         if (explicit != null) {
             return explicit;
         }
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        // Resolving the security context may load the session from the database, which begins a
+        // transaction of its own: that inner transaction must not try to resolve the actor again.
+        // Web requests pin their actor before any transaction, so this path is rare.
+        if (RESOLVING.get() != null) {
+            return Actor.ANONYMOUS;
+        }
+        RESOLVING.set(Boolean.TRUE);
+        try {
+            return fromAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        } finally {
+            RESOLVING.remove();
+        }
+    }
+
+    /** The actor of an authentication, or anonymous. */
+    public static Actor fromAuthentication(@Nullable Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof ActorAware aware) {
             return aware.actor();
         }

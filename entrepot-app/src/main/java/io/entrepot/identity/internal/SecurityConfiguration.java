@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -52,6 +53,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, transactions, apiKeyFailureLimiter, clock),
                         BasicAuthenticationFilter.class)
+                .addFilterAfter(new ActorPinningFilter(), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -81,6 +83,7 @@ class SecurityConfiguration {
         var csrfHandler = new CsrfTokenRequestAttributeHandler();
         http.csrf(csrf -> csrf.csrfTokenRequestHandler(csrfHandler))
                 .addFilterBefore(new LoginRateLimitFilter(loginFailureLimiter), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new ActorPinningFilter(), AuthorizationFilter.class)
                 .formLogin(form -> form.loginPage("/login").successHandler(success).failureHandler(failure).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .authorizeHttpRequests(auth -> auth

@@ -159,6 +159,20 @@ final class EmbeddedPostgres {
         }
     }
 
+    /** For tests: forget this server without stopping it, as a JVM killed with {@code kill -9} would. */
+    synchronized void abandonAsIfTheJvmHadCrashed() {
+        stopped = true;
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        synchronized (EmbeddedPostgres.class) {
+            RUNNING.values().remove(this);
+        }
+    }
+
     private void startServer() {
         log.info("Starting embedded PostgreSQL on 127.0.0.1:" + port + " with data in " + cluster
                 + (runner.dropsPrivileges() ? " (as user nobody)" : ""));

@@ -1,0 +1,34 @@
+package io.entrepot.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.entrepot.support.Api;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A client guessing keys is slowed down with 429; the limit is low here so the test is quick. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "entrepot.bootstrap-admin-api-key=" + Api.ADMIN_KEY,
+        "entrepot.security.api-key-failures-per-minute=5"})
+class ApiKeyRateLimitIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void tooManyWrongKeysGetTooManyRequestsWithRetryAfter() {
+        var api = new Api(port);
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.get("/api/v1/seller/profile", "ent_guess-" + i).status()).isEqualTo(401);
+        }
+        var limited = api.get("/api/v1/seller/profile", "ent_guess-again");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+        // While limited, even a valid key from this client waits: guessing must not pay off.
+        assertThat(api.get("/api/v1/ops/api-keys", Api.ADMIN_KEY).status()).isEqualTo(429);
+        // Requests without credentials are not affected by the key limiter.
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+    }
+}

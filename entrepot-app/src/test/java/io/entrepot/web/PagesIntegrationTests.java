@@ -1,0 +1,111 @@
+package io.entrepot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.entrepot.shared.Actor;
+import io.entrepot.shared.ActorContext;
+import io.entrepot.support.BrowserSession;
+import io.entrepot.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Sign-in, the three areas, translations and error pages, as a browser without JavaScript sees them. */
+@IntegrationTest
+class PagesIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void anOperatorSignsInAndSeesTheConsoleWithLiveFigures() {
+        var browser = new BrowserSession(port);
+        var signIn = browser.signIn("admin@entrepot.example", "entrepot-demo");
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/console"));
+
+        var console = browser.get("/console");
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).contains("Operator console").contains("data-figure=\"seller.status.active\"")
+                .contains("hx-get=\"/console/tiles\"");
+        var tiles = browser.get("/console/tiles");
+        assertThat(tiles.statusCode()).isEqualTo(200);
+        assertThat(tiles.body()).contains("data-figure=\"market.tile.open\"").doesNotContain("<html");
+    }
+
+    @Test
+    void sessionsAreKeptInPostgres() {
+        var browser = new BrowserSession(port);
+        browser.signIn("finance@entrepot.example", "entrepot-demo");
+        long sessions = ActorContext.callAs(Actor.system("test"), () -> transactions.execute(tx -> jdbc.sql(
+                "select count(*) from identity.spring_session where principal_name = 'finance@entrepot.example'")
+                .query(Long.class).single()));
+        assertThat(sessions).isPositive();
+    }
+
+    @Test
+    void aWrongPasswordReturnsToTheFormWithAMessage() {
+        var browser = new BrowserSession(port);
+        var signIn = browser.signIn("admin@entrepot.example", "not-the-password");
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        assertThat(browser.get("/login?error").body()).contains("id=\"login-failed\"");
+        assertThat(browser.get("/console").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aSellerSeesTheirPortalButNotTheConsole() {
+        var browser = new BrowserSession(port);
+        var signIn = browser.signIn("seller@lumen.example", "entrepot-demo");
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/seller"));
+        var portal = browser.get("/seller");
+        assertThat(portal.statusCode()).isEqualTo(200);
+        assertThat(portal.body()).contains("Lumen Home").doesNotContain("Hanoi Silk House");
+        assertThat(browser.get("/console").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theFirstPartyRetailTeamIsNotOperatorStaff() {
+        var browser = new BrowserSession(port);
+        browser.signIn("retail@entrepot.example", "entrepot-demo");
+        assertThat(browser.get("/console").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void formsWithoutACsrfTokenAreRefused() {
+        var browser = new BrowserSession(port);
+        var post = browser.postForm("/login", "username=admin%40entrepot.example&password=entrepot-demo");
+        assertThat(post.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void pagesSpeakSimplifiedChineseOnRequestAndRememberIt() {
+        var browser = new BrowserSession(port);
+        assertThat(browser.get("/?lang=zh-CN").body()).contains("买遍全球").contains("lang=\"zh-CN\"");
+        assertThat(browser.get("/").body()).contains("买遍全球");
+        assertThat(browser.get("/?lang=en").body()).contains("Shop the world");
+    }
+
+    @Test
+    void theMarketSwitcherListsMarketsAndRemembersTheChoice() {
+        var browser = new BrowserSession(port);
+        var page = browser.get("/?market=PH");
+        assertThat(page.body()).contains("<option value=\"PH\" selected>Philippines (PHP)</option>")
+                .contains("market PH");
+        assertThat(browser.get("/").body()).contains("market PH");
+        assertThat(browser.get("/?market=XX").body()).as("unknown market ignored").contains("market PH");
+    }
+
+    @Test
+    void anUnknownPageIsAFriendlyNotFoundPage() {
+        var page = new BrowserSession(port).get("/no-such-page");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("There is nothing at this address.").doesNotContain("Exception");
+    }
+}
