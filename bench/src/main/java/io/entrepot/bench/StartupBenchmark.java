@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,19 +44,22 @@ public final class StartupBenchmark {
 
         System.out.printf(Locale.ROOT, "Entrepot start-up benchmark: %d cores, Java %s, %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), jar);
-        Path dataDir = Files.createTempDirectory("entrepot-bench-");
+        // World-traversable like an ordinary data directory, so a root run keeps PostgreSQL inside it.
+        var traversable = PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path dataDir = Files.createTempDirectory("entrepot-bench-", traversable);
         List<Run> runs = new ArrayList<>();
         runs.add(measure("cold (empty data dir, no CDS archive yet)", launcher, dataDir));
         for (int i = 1; i <= warmRuns; i++) {
             runs.add(measure("warm #" + i + " (existing data dir, CDS archive)", launcher, dataDir));
         }
-        Path coldDir = Files.createTempDirectory("entrepot-bench-cold-");
+        Path coldDir = Files.createTempDirectory("entrepot-bench-cold-", traversable);
         runs.add(measure("cold (empty data dir, CDS archive)", launcher, coldDir));
         deleteRecursively(dataDir);
         deleteRecursively(coldDir);
 
         System.out.println();
-        System.out.println("| run | ready (s) | JVM RSS (MiB) | PostgreSQL RSS (MiB) | total (MiB) |");
+        System.out.println("| run | ready (s) | JVM RSS (MiB) | PostgreSQL PSS (MiB) | total (MiB) |");
         System.out.println("|---|---:|---:|---:|---:|");
         for (Run run : runs) {
             System.out.printf(Locale.ROOT, "| %s | %.1f | %d | %d | %d |%n", run.name(), run.seconds(), run.jvmMiB(),
@@ -92,7 +96,7 @@ public final class StartupBenchmark {
         process.destroy();
         process.waitFor();
         var run = new Run(name, seconds, jvm / 1024, postgres / 1024);
-        System.out.printf(Locale.ROOT, "%-45s ready in %5.1f s, JVM RSS %4d MiB, PostgreSQL RSS %3d MiB%n",
+        System.out.printf(Locale.ROOT, "%-45s ready in %5.1f s, JVM RSS %4d MiB, PostgreSQL PSS %3d MiB%n",
                 name, seconds, run.jvmMiB(), run.postgresMiB());
         return run;
     }
@@ -119,7 +123,10 @@ public final class StartupBenchmark {
                 .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0);
     }
 
-    /** Sums the resident memory of the postgres processes serving this data directory's cluster. */
+    /**
+     * Sums the proportional set size (PSS) of the postgres processes serving this data directory's
+     * cluster: their shared memory counted once, not once per process as a sum of RSS would.
+     */
     private static long postgresRssKiB(Path dataDir) throws IOException {
         Path pidFile;
         try (Stream<Path> found = Files.walk(dataDir)) {
@@ -129,13 +136,22 @@ public final class StartupBenchmark {
             return 0;
         }
         long postmaster = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
-        long total = rssKiB(postmaster);
+        long total = pssKiB(postmaster);
         var children = ProcessHandle.of(postmaster).map(ProcessHandle::children).orElse(Stream.empty())
                 .sorted(Comparator.comparingLong(ProcessHandle::pid)).toList();
         for (ProcessHandle child : children) {
-            total += rssKiB(child.pid());
+            total += pssKiB(child.pid());
         }
         return total;
+    }
+
+    private static long pssKiB(long pid) throws IOException {
+        Path rollup = Path.of("/proc", Long.toString(pid), "smaps_rollup");
+        if (!Files.exists(rollup)) {
+            return rssKiB(pid);
+        }
+        return Files.readAllLines(rollup).stream().filter(l -> l.startsWith("Pss:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0);
     }
 
     private static int freePort() throws IOException {
