@@ -7,10 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A client guessing keys is slowed down with 429; the limit is low here so the test is quick. */
+/** A client guessing keys or passwords is slowed down with 429; the limits are low here so the test is quick. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "entrepot.bootstrap-admin-api-key=" + Api.ADMIN_KEY,
-        "entrepot.security.api-key-failures-per-minute=5"})
+        "entrepot.security.api-key-failures-per-minute=5",
+        "entrepot.security.login-failures-per-minute=3"})
 class ApiKeyRateLimitIntegrationTests {
 
     @LocalServerPort
@@ -30,5 +31,17 @@ class ApiKeyRateLimitIntegrationTests {
         assertThat(api.get("/api/v1/ops/api-keys", Api.ADMIN_KEY).status()).isEqualTo(429);
         // Requests without credentials are not affected by the key limiter.
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void tooManyFailedSignInsGetTooManyRequestsWithRetryAfter() {
+        var browser = new io.entrepot.support.BrowserSession(port);
+        for (int i = 0; i < 3; i++) {
+            assertThat(browser.signIn("admin@entrepot.example", "wrong-" + i).statusCode()).isEqualTo(302);
+        }
+        var limited = browser.signIn("admin@entrepot.example", "entrepot-demo");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        assertThat(limited.body()).contains("Too many attempts");
     }
 }

@@ -138,6 +138,11 @@ final class EmbeddedPostgres {
         return cluster;
     }
 
+    /** The folder holding binaries, cluster, log and credentials: inside the data directory unless nobody cannot reach it. */
+    Path home() {
+        return home;
+    }
+
     /** Stops the server (fast shutdown: running sessions are rolled back) and releases the data directory. */
     synchronized void stop() {
         if (stopped) {

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The embedded server keeps its data across restarts, recovers from a crashed run that left PostgreSQL
@@ -20,10 +21,12 @@ class EmbeddedPostgresIntegrationTests {
     private EmbeddedPostgres server;
 
     @AfterEach
-    void stop() {
+    void stopAndCleanUp() {
         if (server != null) {
             server.stop();
+            FileSystemUtils.deleteRecursively(server.home().toFile());
         }
+        FileSystemUtils.deleteRecursively(dataDir.toFile());
     }
 
     @Test
@@ -59,11 +62,11 @@ class EmbeddedPostgresIntegrationTests {
 
     @Test
     void refusesADataDirectoryHeldByAnotherLiveProcess() throws Exception {
-        Path home = dataDir.resolve("postgres");
         server = EmbeddedPostgres.startOrReuse(dataDir);
+        Path home = server.home();
         server.abandonAsIfTheJvmHadCrashed();
         // Another live JVM holds the data directory's lock.
-        Path program = Files.writeString(dataDir.resolve("LockHolder.java"), """
+        Path program = Files.writeString(Files.createTempFile("LockHolder", ".java"), """
                 import java.nio.channels.FileChannel;
                 import java.nio.file.Path;
                 import java.nio.file.StandardOpenOption;
