@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -24,6 +26,12 @@ import org.springframework.core.env.MapPropertySource;
  * points Flyway at the owner role and the connection pool at the app role.
  */
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    private final Log log;
+
+    public DatabaseEnvironmentPostProcessor(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedPostgres.class);
+    }
 
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -45,7 +53,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         environment.getPropertySources().addFirst(new MapPropertySource("entrepotDatabase", properties));
     }
 
-    private static DatabaseConnection resolve(ConfigurableEnvironment environment, SpringApplication application) {
+    private DatabaseConnection resolve(ConfigurableEnvironment environment, SpringApplication application) {
         String externalUrl = setting(environment, "ENTREPOT_DB_URL", "entrepot.db.url");
         DatabaseConnection owner;
         if (externalUrl != null) {
@@ -58,7 +66,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             owner = new DatabaseConnection(externalUrl, user, password, "", "");
         } else {
             String dataDir = setting(environment, "ENTREPOT_DATA_DIR", "entrepot.data-dir");
-            var server = EmbeddedPostgres.startOrReuse(Path.of(dataDir == null ? "data" : dataDir));
+            var server = EmbeddedPostgres.startOrReuse(Path.of(dataDir == null ? "data" : dataDir), log);
             SpringApplication.getShutdownHandlers().add(server::stop);
             owner = server.connection();
         }

