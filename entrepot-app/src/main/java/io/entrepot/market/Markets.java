@@ -1,27 +1,150 @@
 package io.entrepot.market;
 
-import io.entrepot.shared.CurrencyCode;
+import io.entrepot.market.internal.MarketStore;
+import io.entrepot.market.internal.TradeRuleStore;
+import io.entrepot.shared.Actor;
+import io.entrepot.shared.ActorContext;
+import io.entrepot.shared.ConflictException;
+import io.entrepot.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The market module's API. Markets are reference data: anyone may read them. */
+/**
+ * The market module's API. Markets and their trade rules are data: opening a market or changing a rule
+ * is a call here (from the console, the API or the reference file), never a code change, and takes
+ * effect at once. Trade rules are always read for an instant.
+ */
 @Service
+@Transactional(readOnly = true)
 public class Markets {
 
-    private final JdbcClient jdbc;
+    private final MarketStore markets;
+    private final TradeRuleStore rules;
+    private final Clock clock;
 
-    Markets(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Markets(MarketStore markets, TradeRuleStore rules, Clock clock) {
+        this.markets = markets;
+        this.rules = rules;
+        this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
-    public List<MarketSummary> all() {
-        return jdbc.sql("select code, name, currency, default_locale, status from market.market order by name")
-                .query((rs, n) -> new MarketSummary(rs.getString("code"), rs.getString("name"),
-                        CurrencyCode.of(rs.getString("currency")), rs.getString("default_locale"),
-                        "open".equals(rs.getString("status"))))
-                .list();
+    public List<Market> all() {
+        return markets.all();
+    }
+
+    public Optional<Market> find(MarketCode code) {
+        return markets.find(code);
+    }
+
+    public Market get(MarketCode code) {
+        return markets.find(code).orElseThrow(() -> new NotFoundException("market", code));
+    }
+
+    @Transactional
+    public Market open(MarketDefinition definition) {
+        if (!markets.insert(definition, clock.instant())) {
+            throw new ConflictException("market-exists", "market " + definition.code() + " already exists; change it with PUT");
+        }
+        return get(definition.code());
+    }
+
+    @Transactional
+    public Market change(MarketDefinition definition) {
+        if (!markets.update(definition, clock.instant())) {
+            throw new NotFoundException("market", definition.code());
+        }
+        return get(definition.code());
+    }
+
+    /** No new orders until resumed; the market and its offers stay as they are. */
+    @Transactional
+    public Market pause(MarketCode code) {
+        return setStatus(code, MarketStatus.PAUSED);
+    }
+
+    @Transactional
+    public Market resume(MarketCode code) {
+        return setStatus(code, MarketStatus.OPEN);
+    }
+
+    private Market setStatus(MarketCode code, MarketStatus status) {
+        if (!markets.setStatus(code, status, clock.instant())) {
+            throw new NotFoundException("market", code);
+        }
+        return get(code);
+    }
+
+    /** The trade rules in force in the market at the instant, if any version covers it. */
+    public Optional<TradeRules> rulesAt(MarketCode code, Instant at) {
+        get(code);
+        return rules.inForce(code, at);
+    }
+
+    /** The trade rules in force now, by the injected clock. */
+    public Optional<TradeRules> rulesNow(MarketCode code) {
+        return rulesAt(code, clock.instant());
+    }
+
+    public List<TradeRules> ruleVersions(MarketCode code) {
+        get(code);
+        return rules.versions(code);
+    }
+
+    /**
+     * Adds a version from its {@code effectiveFrom}. A version already in force then is ended there, and
+     * the new one runs until that version would have ended; a version starting at the same instant is a
+     * conflict, and past versions are never rewritten.
+     */
+    @Transactional
+    public TradeRules addRuleVersion(TradeRules version) {
+        get(version.market());
+        if (rules.exists(version.market(), version.effectiveFrom())) {
+            throw new ConflictException("trade-rule-version-exists",
+                    "market " + version.market() + " already has a trade-rule version starting at " + version.effectiveFrom());
+        }
+        TradeRules toStore = version;
+        Optional<TradeRules> covering = rules.inForce(version.market(), version.effectiveFrom());
+        if (covering.isPresent()) {
+            TradeRules current = covering.get();
+            if (version.effectiveFrom().isBefore(clock.instant())) {
+                throw new ConflictException("trade-rules-already-applied", "a new version of market " + version.market()
+                        + " cannot start in the past while another version was in force then; start it now or later");
+            }
+            rules.endAt(current.id(), version.effectiveFrom());
+            if (version.effectiveTo() == null && current.effectiveTo() != null) {
+                toStore = withEnd(version, current.effectiveTo());
+            }
+        } else if (version.effectiveTo() == null) {
+            Optional<TradeRules> next = rules.versions(version.market()).stream()
+                    .filter(v -> v.effectiveFrom().isAfter(version.effectiveFrom())).findFirst();
+            if (next.isPresent()) {
+                toStore = withEnd(version, next.get().effectiveFrom());
+            }
+        }
+        try {
+            rules.insert(toStore, actorName(), clock.instant());
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            throw new ConflictException("trade-rule-versions-overlap",
+                    "the new version would overlap another version of market " + version.market() + "; adjust its dates");
+        }
+        return toStore;
+    }
+
+    private static TradeRules withEnd(TradeRules v, Instant end) {
+        return new TradeRules(v.id(), v.market(), v.effectiveFrom(), end, v.taxName(), v.importTaxRatePct(), v.collection(),
+                v.checkoutCeiling(), v.dutyDeMinimis(), v.taxDeMinimis(), v.flatDutyPerCategory(), v.prohibitedCategories(),
+                v.source(), v.asOf(), v.confidence(), v.notes());
+    }
+
+    private static String actorName() {
+        return switch (ActorContext.current()) {
+            case Actor.Operator op -> "operator:" + op.userId();
+            case Actor.System s -> "system:" + s.purpose();
+            case Actor actor -> actor.kind();
+        };
     }
 }

@@ -1,6 +1,6 @@
 package io.entrepot.market.web;
 
-import io.entrepot.market.MarketSummary;
+import io.entrepot.market.Market;
 import io.entrepot.market.Markets;
 import io.entrepot.web.ConsoleTile;
 import io.entrepot.web.MarketChoice;
@@ -20,8 +20,8 @@ class MarketSwitcher implements MarketDirectory, ConsoleTile {
 
     @Override
     public List<MarketChoice> openMarkets() {
-        return markets.all().stream().filter(MarketSummary::open)
-                .map(m -> new MarketChoice(m.code(), m.name(), m.currency().code()))
+        return markets.all().stream().filter(Market::open)
+                .map(m -> new MarketChoice(m.code().value(), m.name(), m.currency().code()))
                 .toList();
     }
 
@@ -37,8 +37,8 @@ class MarketSwitcher implements MarketDirectory, ConsoleTile {
 
     @Override
     public List<Figure> figures() {
-        List<MarketSummary> all = markets.all();
-        long open = all.stream().filter(MarketSummary::open).count();
+        List<Market> all = markets.all();
+        long open = all.stream().filter(Market::open).count();
         return List.of(new Figure("market.tile.open", open), new Figure("market.tile.paused", all.size() - open));
     }
 }
