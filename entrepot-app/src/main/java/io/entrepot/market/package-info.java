@@ -1,5 +1,5 @@
 /** The country markets the platform sells into, with their currency and language. */
-@ApplicationModule(displayName = "Markets", allowedDependencies = {"shared", "web"})
+@ApplicationModule(displayName = "Markets", allowedDependencies = {"shared", "shared :: command", "web"})
 @NullMarked
 package io.entrepot.market;
 

@@ -1,0 +1,146 @@
+package io.entrepot.market;
+
+import io.entrepot.market.internal.EcbReferenceRates;
+import io.entrepot.market.internal.FxStore;
+import io.entrepot.shared.Actor;
+import io.entrepot.shared.ActorContext;
+import io.entrepot.shared.CurrencyCode;
+import io.entrepot.shared.Ids;
+import io.entrepot.shared.NotFoundException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Exchange rates for pricing: the ECB's euro reference rates (cross rates go through the euro), and
+ * finance's manual override per pair, which wins while it is set. A rate older than the allowed age
+ * is refused rather than used.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ExchangeRates {
+
+    static final CurrencyCode EUR = CurrencyCode.of("EUR");
+    /** The ECB publishes its reference rates at about 16:00 Central European Time. */
+    private static final ZoneId FRANKFURT = ZoneId.of("Europe/Berlin");
+
+    private final FxStore store;
+    private final Clock clock;
+    private final Duration maxAge;
+
+    ExchangeRates(FxStore store, Clock clock, @Value("${entrepot.fx.max-age:P4D}") Duration maxAge) {
+        this.store = store;
+        this.clock = clock;
+        this.maxAge = maxAge;
+    }
+
+    /** What an import did. */
+    public record ImportResult(int publications, int ratesAdded, int ratesAlreadyKnown) {
+    }
+
+    /** Imports an ECB reference-rate file (CSV or XML); publications already stored are skipped. */
+    @Transactional
+    public ImportResult importEcb(byte[] content) {
+        int added = 0;
+        int known = 0;
+        var publications = EcbReferenceRates.parse(content);
+        Instant now = clock.instant();
+        for (var publication : publications) {
+            Instant asOf = publication.date().atTime(LocalTime.of(16, 0)).atZone(FRANKFURT).toInstant();
+            for (var entry : publication.rates().entrySet()) {
+                if (store.insertEuroRate(entry.getKey(), asOf, entry.getValue(), "ECB euro reference rates", now)) {
+                    added++;
+                } else {
+                    known++;
+                }
+            }
+        }
+        return new ImportResult(publications.size(), added, known);
+    }
+
+    /** The rate to price with now, refusing one older than the allowed age. */
+    public ExchangeRate current(CurrencyCode from, CurrencyCode to) {
+        return fresh(rateAt(from, to, clock.instant()), clock.instant());
+    }
+
+    /** The rate as it stood at an instant (newest publication or override not after it), without an age check. */
+    public ExchangeRate rateAt(CurrencyCode from, CurrencyCode to, Instant at) {
+        if (from.equals(to)) {
+            return new ExchangeRate(from, to, BigDecimal.ONE, at, "same currency");
+        }
+        Optional<FxStore.StoredRate> override = store.activeOverride(from, to, at);
+        if (override.isPresent()) {
+            return new ExchangeRate(from, to, override.get().rate(), override.get().asOf(), override.get().source());
+        }
+        Optional<FxStore.StoredRate> inverse = store.activeOverride(to, from, at);
+        if (inverse.isPresent()) {
+            return new ExchangeRate(from, to, BigDecimal.ONE.divide(inverse.get().rate(), MathContext.DECIMAL128),
+                    inverse.get().asOf(), inverse.get().source() + " (inverse)");
+        }
+        FxStore.StoredRate perEuroTo = perEuro(to, at);
+        FxStore.StoredRate perEuroFrom = perEuro(from, at);
+        BigDecimal rate = perEuroTo.rate().divide(perEuroFrom.rate(), MathContext.DECIMAL128);
+        Instant asOf = perEuroTo.asOf().isBefore(perEuroFrom.asOf()) ? perEuroTo.asOf() : perEuroFrom.asOf();
+        String source = from.equals(EUR) || to.equals(EUR) ? "ECB euro reference rates" : "ECB euro reference rates (cross via EUR)";
+        return new ExchangeRate(from, to, rate, asOf, source);
+    }
+
+    /** Sets finance's rate for a pair; it replaces any earlier override of the pair. */
+    @Transactional
+    public ExchangeRate override(CurrencyCode from, CurrencyCode to, BigDecimal rate, String reason) {
+        if (from.equals(to)) {
+            throw new IllegalArgumentException("an override needs two different currencies");
+        }
+        if (rate.signum() <= 0) {
+            throw new IllegalArgumentException("an exchange rate must be positive");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("an override needs a reason");
+        }
+        Instant now = clock.instant();
+        store.clearOverride(from, to, actorName(), now);
+        store.insertOverride(Ids.newId(clock), from, to, rate, reason.strip(), actorName(), now);
+        return rateAt(from, to, now);
+    }
+
+    @Transactional
+    public void clearOverride(CurrencyCode from, CurrencyCode to) {
+        store.clearOverride(from, to, actorName(), clock.instant());
+    }
+
+    public Duration maxAge() {
+        return maxAge;
+    }
+
+    private ExchangeRate fresh(ExchangeRate rate, Instant now) {
+        Duration age = Duration.between(rate.asOf(), now);
+        if (age.compareTo(maxAge) > 0) {
+            throw new StaleRateException(rate, age, maxAge);
+        }
+        return rate;
+    }
+
+    private FxStore.StoredRate perEuro(CurrencyCode currency, Instant at) {
+        if (currency.equals(EUR)) {
+            return new FxStore.StoredRate(BigDecimal.ONE, Instant.MAX, "ECB euro reference rates");
+        }
+        return store.euroRate(currency, at)
+                .orElseThrow(() -> new NotFoundException("exchange rate for", currency + " (import ECB rates or set an override)"));
+    }
+
+    private static String actorName() {
+        return switch (ActorContext.current()) {
+            case Actor.Operator op -> "operator:" + op.userId();
+            case Actor.System s -> "system:" + s.purpose();
+            case Actor actor -> actor.kind();
+        };
+    }
+}
