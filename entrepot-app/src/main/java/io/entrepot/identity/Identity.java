@@ -53,6 +53,20 @@ public class Identity {
         return id;
     }
 
+    /**
+     * A business applies to sell: the seller is registered pending review, with a seller account for the
+     * applicant, in one transaction. Run it as the system purpose {@code seller-sign-up}.
+     */
+    @Transactional
+    public SellerId applyAsSeller(io.entrepot.seller.NewSeller seller, String email, String password, String contactName) {
+        if (ActorContext.callAs(Actor.system("authentication"), () -> accounts.emailTaken(email))) {
+            throw new ConflictException("duplicate-email", "an account with this email address already exists");
+        }
+        SellerId id = sellers.register(seller, io.entrepot.seller.SellerStatus.PENDING_REVIEW);
+        createAccount(NewAccount.seller(email, password, contactName, id));
+        return id;
+    }
+
     /** Issues a key; the returned secret is shown once and only its hash is kept. */
     @Transactional
     public IssuedApiKey issueApiKey(ApiKeyScope scope, String label) {

@@ -1,5 +1,5 @@
 /** The businesses that sell on the platform: registration, status and their own profile. */
-@ApplicationModule(displayName = "Sellers", allowedDependencies = {"shared", "web"})
+@ApplicationModule(displayName = "Sellers", allowedDependencies = {"shared", "web", "zones"})
 @NullMarked
 package io.entrepot.seller;
 

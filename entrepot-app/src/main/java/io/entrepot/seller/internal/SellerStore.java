@@ -1,19 +1,28 @@
 package io.entrepot.seller.internal;
 
 import io.entrepot.seller.NewSeller;
+import io.entrepot.seller.NewWarehouse;
+import io.entrepot.seller.Restriction;
+import io.entrepot.seller.SellerEvent;
 import io.entrepot.seller.SellerProfile;
 import io.entrepot.seller.SellerStatus;
+import io.entrepot.seller.Warehouse;
+import io.entrepot.seller.WarehouseKind;
+import io.entrepot.shared.CurrencyCode;
 import io.entrepot.shared.SellerId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Rows of {@code seller.seller}, filtered by row-level security. */
+/** Rows of the seller schema, filtered by row-level security. */
 @Repository
 public class SellerStore {
 
@@ -25,20 +34,90 @@ public class SellerStore {
 
     public void insert(SellerId id, NewSeller seller, SellerStatus status, Instant now) {
         jdbc.sql("""
-                insert into seller.seller (id, legal_name, display_name, country, status, created_at)
-                values (:id, :legal, :display, :country, :status, :now)
+                insert into seller.seller (id, legal_name, display_name, country, status, created_at, registration_number,
+                    origin_zone, payout_currency)
+                values (:id, :legal, :display, :country, :status, :now, :registration, :zone, :payout)
                 """)
                 .param("id", id.value()).param("legal", seller.legalName()).param("display", seller.displayName())
                 .param("country", seller.country()).param("status", status.key()).param("now", Timestamp.from(now))
+                .param("registration", seller.registrationNumber()).param("zone", seller.originZone())
+                .param("payout", seller.payoutCurrency() == null ? null : seller.payoutCurrency().code())
                 .update();
     }
 
     public Optional<SellerProfile> find(SellerId id) {
+        Set<Restriction> restrictions = restrictions(id);
         return jdbc.sql("select * from seller.seller where id = :id").param("id", id.value())
-                .query((rs, n) -> new SellerProfile(new SellerId(rs.getObject("id", UUID.class)), rs.getString("legal_name"),
-                        rs.getString("display_name"), rs.getString("country"), SellerStatus.fromKey(rs.getString("status")),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query((rs, n) -> {
+                    String payout = rs.getString("payout_currency");
+                    return new SellerProfile(new SellerId(rs.getObject("id", UUID.class)), rs.getString("legal_name"),
+                            rs.getString("display_name"), rs.getString("country"), SellerStatus.fromKey(rs.getString("status")),
+                            rs.getTimestamp("created_at").toInstant(), rs.getString("registration_number"),
+                            rs.getString("origin_zone"), payout == null ? null : CurrencyCode.of(payout), restrictions);
+                })
                 .optional();
+    }
+
+    public boolean setStatus(SellerId id, SellerStatus status, Instant now) {
+        return jdbc.sql("update seller.seller set status = :status, updated_at = :now where id = :id")
+                .param("status", status.key()).param("now", Timestamp.from(now)).param("id", id.value()).update() == 1;
+    }
+
+    public Set<Restriction> restrictions(SellerId id) {
+        Set<Restriction> restrictions = EnumSet.noneOf(Restriction.class);
+        jdbc.sql("select restriction from seller.restriction where seller_id = :id").param("id", id.value())
+                .query(String.class).list().forEach(r -> restrictions.add(Restriction.fromKey(r)));
+        return restrictions;
+    }
+
+    /** Returns false when the restriction already stands. */
+    public boolean impose(SellerId id, Restriction restriction, String reason, String actor, Instant now) {
+        return jdbc.sql("""
+                insert into seller.restriction (seller_id, restriction, reason, imposed_by, imposed_at)
+                values (:id, :restriction, :reason, :actor, :now) on conflict do nothing
+                """)
+                .param("id", id.value()).param("restriction", restriction.key()).param("reason", reason)
+                .param("actor", actor).param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    public boolean lift(SellerId id, Restriction restriction) {
+        return jdbc.sql("delete from seller.restriction where seller_id = :id and restriction = :restriction")
+                .param("id", id.value()).param("restriction", restriction.key()).update() == 1;
+    }
+
+    public void addWarehouse(UUID id, SellerId seller, NewWarehouse warehouse, Instant now) {
+        jdbc.sql("""
+                insert into seller.warehouse (id, seller_id, name, kind, country, created_at)
+                values (:id, :seller, :name, :kind, :country, :now)
+                """)
+                .param("id", id).param("seller", seller.value()).param("name", warehouse.name())
+                .param("kind", warehouse.kind().key()).param("country", warehouse.country()).param("now", Timestamp.from(now))
+                .update();
+    }
+
+    public List<Warehouse> warehouses(SellerId seller) {
+        return jdbc.sql("select * from seller.warehouse where seller_id = :seller order by created_at")
+                .param("seller", seller.value())
+                .query((rs, n) -> new Warehouse(rs.getObject("id", UUID.class), seller, rs.getString("name"),
+                        WarehouseKind.fromKey(rs.getString("kind")), rs.getString("country")))
+                .list();
+    }
+
+    public void recordEvent(UUID id, SellerId seller, String change, String detail, String reason, String actor, Instant now) {
+        jdbc.sql("""
+                insert into seller.seller_event (id, seller_id, change, detail, reason, actor, created_at)
+                values (:id, :seller, :change, :detail, :reason, :actor, :now)
+                """)
+                .param("id", id).param("seller", seller.value()).param("change", change).param("detail", detail)
+                .param("reason", reason).param("actor", actor).param("now", Timestamp.from(now)).update();
+    }
+
+    public List<SellerEvent> events(SellerId seller) {
+        return jdbc.sql("select * from seller.seller_event where seller_id = :seller order by created_at, id")
+                .param("seller", seller.value())
+                .query((rs, n) -> new SellerEvent(rs.getString("change"), rs.getString("detail"), rs.getString("reason"),
+                        rs.getString("actor"), rs.getTimestamp("created_at").toInstant()))
+                .list();
     }
 
     public Map<SellerStatus, Long> countByStatus() {
