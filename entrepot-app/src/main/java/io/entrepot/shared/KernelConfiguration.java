@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableAsync
 class KernelConfiguration {
 
     /** All domain time comes from this clock, so tests can fix it. */

@@ -1,0 +1,235 @@
+package io.entrepot.catalog;
+
+import io.entrepot.catalog.internal.CatalogStore;
+import io.entrepot.logistics.Lanes;
+import io.entrepot.market.Market;
+import io.entrepot.market.MarketCode;
+import io.entrepot.market.Markets;
+import io.entrepot.market.Prices;
+import io.entrepot.market.StaleRateException;
+import io.entrepot.market.TradeRules;
+import io.entrepot.seller.Restriction;
+import io.entrepot.seller.SellerProfile;
+import io.entrepot.seller.SellerStatus;
+import io.entrepot.seller.Sellers;
+import io.entrepot.seller.Warehouse;
+import io.entrepot.shared.Ids;
+import io.entrepot.shared.Money;
+import io.entrepot.shared.NotFoundException;
+import io.entrepot.shared.SellerId;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalog module's API: a seller's one global catalog and its offers in each market. Publishing
+ * checks each market on its own (open, category allowed by the rules in force, a lane from one of the
+ * seller's warehouses, content in a language of the market) and prices it; the answer says LIVE or
+ * BLOCKED with reasons. Runs as the current actor: a seller reaches only its own products.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Catalog {
+
+    private final CatalogStore store;
+    private final Sellers sellers;
+    private final Markets markets;
+    private final Prices prices;
+    private final Lanes lanes;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Catalog(CatalogStore store, Sellers sellers, Markets markets, Prices prices, Lanes lanes, ApplicationEventPublisher events,
+            Clock clock) {
+        this.store = store;
+        this.sellers = sellers;
+        this.markets = markets;
+        this.prices = prices;
+        this.lanes = lanes;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = false)
+    public ProductId create(SellerId seller, NewProduct product) {
+        validate(seller, product);
+        var id = new ProductId(Ids.newId(clock));
+        store.insertProduct(id, seller, product, clock.instant());
+        writeSkus(id, seller, product);
+        return id;
+    }
+
+    /** Replaces the product's fields and content; SKUs are matched by code, added or updated, never removed. */
+    @Transactional(readOnly = false)
+    public Product update(ProductId id, NewProduct product) {
+        Product existing = get(id);
+        validate(existing.sellerId(), product);
+        store.updateProduct(id, existing.sellerId(), product, clock.instant());
+        writeSkus(id, existing.sellerId(), product);
+        return get(id);
+    }
+
+    public Product get(ProductId id) {
+        return store.findProduct(id).orElseThrow(() -> new NotFoundException("product", id));
+    }
+
+    public List<ProductId> productsOf(SellerId seller, int limit) {
+        return store.productIdsOf(seller, limit);
+    }
+
+    public List<CatalogStore.Category> categories() {
+        return store.categories();
+    }
+
+    public List<CatalogStore.OfferRow> offersOf(SellerId seller, Optional<MarketCode> market) {
+        return store.offers(seller, market.map(MarketCode::value).orElse(null));
+    }
+
+    public List<CatalogStore.OfferRow> offersOf(ProductId product) {
+        get(product);
+        return store.offersOfProduct(product);
+    }
+
+    public List<CatalogStore.PriceChange> priceHistory(ProductId product, MarketCode market) {
+        return store.offersOfProduct(product).stream().filter(o -> o.market().equals(market.value())).findFirst()
+                .map(o -> store.priceHistory(o.offerId()))
+                .orElseThrow(() -> new NotFoundException("offer of product " + product + " in market", market));
+    }
+
+    /** Publishes the product to each market; unknown markets are refused before anything is written. */
+    @Transactional(readOnly = false)
+    public List<MarketOffer> publish(ProductId id, Publication publication) {
+        Product product = get(id);
+        List<Market> targets = publication.markets().stream().map(markets::get).toList();
+        for (MarketCode code : publication.explicitPrices().keySet()) {
+            if (!publication.markets().contains(code)) {
+                throw new IllegalArgumentException("an explicit price names market " + code + ", which is not being published to");
+            }
+        }
+        SellerProfile seller = sellers.get(product.sellerId());
+        Set<String> warehouseCountries = sellers.warehouses(product.sellerId()).stream().map(Warehouse::country)
+                .collect(Collectors.toSet());
+        if (warehouseCountries.isEmpty()) {
+            warehouseCountries = Set.of(seller.country());
+        }
+        Instant now = clock.instant();
+        List<MarketOffer> result = new ArrayList<>();
+        List<OffersChanged.OfferSnapshot> snapshots = new ArrayList<>();
+        for (Market market : targets) {
+            List<BlockReason> reasons = new ArrayList<>();
+            if (seller.status() != SellerStatus.ACTIVE) {
+                reasons.add(BlockReason.SELLER_NOT_ACTIVE);
+            }
+            if (seller.has(Restriction.CANNOT_PUBLISH)) {
+                reasons.add(BlockReason.SELLER_CANNOT_PUBLISH);
+            }
+            if (!market.open()) {
+                reasons.add(BlockReason.MARKET_PAUSED);
+            }
+            Optional<TradeRules> rules = markets.rulesAt(market.code(), now);
+            if (rules.isEmpty()) {
+                reasons.add(BlockReason.NO_TRADE_RULES);
+            } else if (rules.get().prohibits(product.category())) {
+                reasons.add(BlockReason.CATEGORY_PROHIBITED);
+            }
+            if (!lanes.reaches(warehouseCountries, market.code().value())) {
+                reasons.add(BlockReason.NO_SHIPPING_LANE);
+            }
+            boolean hasLanguage = market.locales().stream().anyMatch(l -> product.contentIn(l.getLanguage()).isPresent());
+            if (!hasLanguage && !product.allowFallback()) {
+                reasons.add(BlockReason.NO_CONTENT_IN_MARKET_LANGUAGE);
+            }
+            List<SkuPrice> skuPrices = price(product, market, publication, reasons);
+            OfferStatus status = reasons.isEmpty() ? OfferStatus.LIVE : OfferStatus.BLOCKED;
+            UUID offerId = store.upsertOffer(Ids.newId(clock), id, product.sellerId(), market.code().value(), status, reasons,
+                    publication.markupPct(), now);
+            if (status == OfferStatus.LIVE) {
+                for (SkuPrice price : skuPrices) {
+                    Sku sku = product.skus().stream().filter(s -> s.code().equals(price.skuCode())).findFirst().orElseThrow();
+                    store.setPrice(offerId, sku.id(), product.sellerId(), price.price(), price.explicit(), price.fxRate(),
+                            null, "publication", now);
+                }
+            }
+            var offer = new MarketOffer(offerId, id, market.code(), status, reasons, status == OfferStatus.LIVE ? skuPrices : List.of());
+            result.add(offer);
+            snapshots.add(snapshot(product, market, offer));
+        }
+        events.publishEvent(new OffersChanged(id.value(), product.sellerId().value(), seller.displayName(), product.category(), snapshots));
+        return result;
+    }
+
+    private List<SkuPrice> price(Product product, Market market, Publication publication, List<BlockReason> reasons) {
+        Map<String, BigDecimal> explicit = publication.explicitPrices().getOrDefault(market.code(), Map.of());
+        for (String code : explicit.keySet()) {
+            if (product.skus().stream().noneMatch(s -> s.code().equals(code))) {
+                throw new IllegalArgumentException("the explicit price for " + market.code() + " names SKU " + code + ", which the product does not have");
+            }
+        }
+        List<SkuPrice> result = new ArrayList<>();
+        for (Sku sku : product.skus()) {
+            BigDecimal given = explicit.get(sku.code());
+            if (given != null) {
+                if (given.signum() < 0) {
+                    throw new IllegalArgumentException("the explicit price of " + sku.code() + " in " + market.code() + " is negative");
+                }
+                result.add(new SkuPrice(sku.code(), Money.of(given, market.currency()), true, null));
+                continue;
+            }
+            try {
+                var derived = prices.derive(sku.basePrice(), market.code(), publication.markupPct());
+                result.add(new SkuPrice(sku.code(), derived.price(), false, derived.rate().rate()));
+            } catch (StaleRateException | NotFoundException e) {
+                if (!reasons.contains(BlockReason.NO_FRESH_EXCHANGE_RATE)) {
+                    reasons.add(BlockReason.NO_FRESH_EXCHANGE_RATE);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static OffersChanged.OfferSnapshot snapshot(Product product, Market market, MarketOffer offer) {
+        long min = offer.prices().stream().map(p -> p.price().minor()).min(Comparator.naturalOrder()).orElse(0L);
+        List<OffersChanged.ContentSnapshot> contents = product.contents().stream()
+                .map(c -> new OffersChanged.ContentSnapshot(c.language(), c.title(), c.description()))
+                .toList();
+        return new OffersChanged.OfferSnapshot(offer.offerId(), market.code().value(), offer.status() == OfferStatus.LIVE, min,
+                market.currency().code(), product.fallbackContent().language(), contents);
+    }
+
+    private void validate(SellerId seller, NewProduct product) {
+        if (!store.categoryExists(product.category())) {
+            throw new IllegalArgumentException("unknown category '" + product.category() + "'");
+        }
+        Set<UUID> warehouses = sellers.warehouses(seller).stream().map(Warehouse::id).collect(Collectors.toSet());
+        for (NewSku sku : product.skus()) {
+            for (UUID warehouse : sku.stock().keySet()) {
+                if (!warehouses.contains(warehouse)) {
+                    throw new IllegalArgumentException("SKU " + sku.code() + ": warehouse " + warehouse + " is not one of yours");
+                }
+            }
+        }
+    }
+
+    private void writeSkus(ProductId id, SellerId seller, NewProduct product) {
+        for (NewSku sku : product.skus()) {
+            UUID skuId = store.upsertSku(Ids.newId(clock), id, seller, sku);
+            sku.stock().forEach((warehouse, available) -> store.setStock(skuId, warehouse, seller, available));
+        }
+    }
+
+    static Locale requireLocale(String tag) {
+        return NewProduct.locale(tag);
+    }
+}

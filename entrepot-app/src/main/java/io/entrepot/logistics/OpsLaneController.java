@@ -1,0 +1,54 @@
+package io.entrepot.logistics;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Operator: logistics lanes")
+class OpsLaneController {
+
+    private final Lanes lanes;
+
+    OpsLaneController(Lanes lanes) {
+        this.lanes = lanes;
+    }
+
+    record LaneRequest(@NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String originCountry,
+            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String destinationMarket,
+            @NotBlank @Size(max = 100) String carrierService,
+            @Min(0) @Max(120) int transitDaysMin, @Min(0) @Max(120) int transitDaysMax) {
+    }
+
+    @PostMapping("/api/v1/ops/lanes")
+    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_LOGISTICS')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Open (or reactivate) a lane from an origin country to a market")
+    LaneRequest open(@Valid @RequestBody LaneRequest lane) {
+        if (lane.transitDaysMax() < lane.transitDaysMin()) {
+            throw new IllegalArgumentException("transitDaysMax must not be below transitDaysMin");
+        }
+        lanes.open(lane.originCountry(), lane.destinationMarket(), lane.carrierService(), lane.transitDaysMin(), lane.transitDaysMax());
+        return lane;
+    }
+
+    @GetMapping("/api/v1/ops/lanes/from/{originCountry}")
+    @Operation(summary = "Active lanes from an origin country")
+    List<Lanes.Lane> from(@PathVariable String originCountry) {
+        return lanes.from(originCountry);
+    }
+}

@@ -1,0 +1,113 @@
+package io.entrepot.search.internal;
+
+import io.entrepot.search.Listing;
+import io.entrepot.shared.CurrencyCode;
+import io.entrepot.shared.Money;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Rows of {@code search.listing} and {@code search.seller_ranking}. */
+@Repository
+public class ListingStore {
+
+    /** PostgreSQL's text-search configurations for the languages that have one; the rest use 'simple'. */
+    private static final Map<String, String> CONFIGS = Map.ofEntries(
+            Map.entry("en", "english"), Map.entry("de", "german"), Map.entry("fr", "french"), Map.entry("es", "spanish"),
+            Map.entry("pt", "portuguese"), Map.entry("id", "indonesian"), Map.entry("ar", "arabic"), Map.entry("it", "italian"),
+            Map.entry("nl", "dutch"), Map.entry("ru", "russian"), Map.entry("tr", "turkish"));
+
+    private final JdbcClient jdbc;
+
+    ListingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String config(String language) {
+        return CONFIGS.getOrDefault(language, "simple");
+    }
+
+    public void upsert(UUID offer, String language, UUID product, UUID seller, String sellerName, String market, String category,
+            String title, String description, long minPriceMinor, String currency, Instant now) {
+        jdbc.sql("""
+                insert into search.listing (offer_id, language, product_id, seller_id, seller_name, market_code, category, title,
+                    description, min_price_minor, currency, tsv, updated_at)
+                values (:offer, :language, :product, :seller, :sellerName, :market, :category, :title, :description, :price,
+                    :currency, setweight(to_tsvector(cast(:config as regconfig), :title), 'A')
+                             || setweight(to_tsvector(cast(:config as regconfig), :description), 'B'), :now)
+                on conflict (offer_id, language) do update set title = excluded.title, description = excluded.description,
+                    category = excluded.category, seller_name = excluded.seller_name, min_price_minor = excluded.min_price_minor,
+                    currency = excluded.currency, tsv = excluded.tsv, updated_at = excluded.updated_at
+                """)
+                .param("offer", offer).param("language", language).param("product", product).param("seller", seller)
+                .param("sellerName", sellerName).param("market", market).param("category", category).param("title", title)
+                .param("description", description).param("price", minPriceMinor).param("currency", currency)
+                .param("config", config(language)).param("now", Timestamp.from(now)).update();
+    }
+
+    public void remove(UUID offer) {
+        jdbc.sql("delete from search.listing where offer_id = :offer").param("offer", offer).update();
+    }
+
+    public void removeLanguagesOtherThan(UUID offer, List<String> languages) {
+        jdbc.sql("delete from search.listing where offer_id = :offer and not (language = any (string_to_array(:languages, ',')))")
+                .param("offer", offer).param("languages", String.join(",", languages)).update();
+    }
+
+    /** A page of hits; the cursor is the last hit's (score, offer id). */
+    public List<Hit> search(String market, String language, @Nullable String text, @Nullable String category,
+            @Nullable BigDecimal afterScore, @Nullable UUID afterOffer, int limit) {
+        return jdbc.sql("""
+                with hits as (
+                    select l.*, (case when cast(:text as text) is null then 1
+                                      else ts_rank(l.tsv, websearch_to_tsquery(cast(:config as regconfig), :text)) + 0.001 end)
+                                * coalesce(r.factor, 1) as score
+                    from search.listing l
+                    left join search.seller_ranking r on r.seller_id = l.seller_id
+                    where l.market_code = :market and l.language = :language
+                      and (cast(:category as text) is null or l.category = :category)
+                      and (cast(:text as text) is null
+                           or l.tsv @@ websearch_to_tsquery(cast(:config as regconfig), :text)
+                           or l.title ilike '%' || :text || '%')
+                )
+                select * from hits
+                where cast(:afterScore as numeric) is null
+                   or round(cast(score as numeric), 8) < :afterScore
+                   or (round(cast(score as numeric), 8) = :afterScore and offer_id > :afterOffer)
+                order by round(cast(score as numeric), 8) desc, offer_id
+                limit :limit
+                """)
+                .param("market", market).param("language", language).param("text", text).param("config", config(language))
+                .param("category", category).param("afterScore", afterScore).param("afterOffer", afterOffer)
+                .param("limit", limit)
+                .query(ListingStore::hit).list();
+    }
+
+    public void setRanking(UUID seller, BigDecimal factor, String reason, Instant now) {
+        jdbc.sql("""
+                insert into search.seller_ranking (seller_id, factor, reason, updated_at) values (:seller, :factor, :reason, :now)
+                on conflict (seller_id) do update set factor = excluded.factor, reason = excluded.reason, updated_at = excluded.updated_at
+                """)
+                .param("seller", seller).param("factor", factor).param("reason", reason).param("now", Timestamp.from(now)).update();
+    }
+
+    private static Hit hit(ResultSet rs, int n) throws SQLException {
+        var listing = new Listing(rs.getObject("offer_id", UUID.class), rs.getObject("product_id", UUID.class),
+                rs.getObject("seller_id", UUID.class), rs.getString("seller_name"), rs.getString("market_code"),
+                rs.getString("language"), rs.getString("category"), rs.getString("title"), rs.getString("description"),
+                new Money(rs.getLong("min_price_minor"), CurrencyCode.of(rs.getString("currency"))));
+        return new Hit(listing, rs.getBigDecimal("score").setScale(8, java.math.RoundingMode.HALF_UP));
+    }
+
+    /** A listing with its score. */
+    public record Hit(Listing listing, BigDecimal score) {
+    }
+}
