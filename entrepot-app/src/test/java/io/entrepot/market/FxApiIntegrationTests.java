@@ -35,6 +35,10 @@ class FxApiIntegrationTests {
                 """.formatted(day));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         assertThat(imported.json().get("publications").asInt()).isEqualTo(1);
+        // The demo data prices with labelled overrides; these tests are about reference rates.
+        for (String currency : new String[] {"JPY", "PHP", "EUR"}) {
+            assertThat(api.delete("/api/v1/ops/fx/overrides/CNY/" + currency, financeKey).status()).isEqualTo(204);
+        }
     }
 
     @Test

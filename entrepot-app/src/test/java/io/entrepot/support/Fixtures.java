@@ -26,6 +26,10 @@ public final class Fixtures {
         if (response.status() != 200) {
             throw new IllegalStateException("rates import failed: " + response);
         }
+        // The demo data prices with labelled overrides; these tests are about reference rates.
+        for (String currency : new String[] {"USD", "JPY", "PHP", "SGD", "GBP", "CHF", "EUR"}) {
+            api.delete("/api/v1/ops/fx/overrides/CNY/" + currency, finance);
+        }
     }
 
     /** An active seller in Yiwu with a warehouse in China; returns its API key. */

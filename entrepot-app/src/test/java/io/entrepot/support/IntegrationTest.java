@@ -8,11 +8,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A test against the whole application over real HTTP, with the embedded PostgreSQL that the build
- * keeps under {@code target/it-data}, the demo data and a known bootstrap admin key.
+ * keeps under {@code target/it-data}, the demo data (written before the first test) and a known
+ * bootstrap admin key.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "entrepot.bootstrap-admin-api-key=" + Api.ADMIN_KEY)
+        properties = {"entrepot.bootstrap-admin-api-key=" + Api.ADMIN_KEY, "entrepot.demo.background=false"})
 public @interface IntegrationTest {
 }

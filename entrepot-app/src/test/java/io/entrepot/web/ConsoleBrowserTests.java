@@ -2,24 +2,18 @@ package io.entrepot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.entrepot.support.Chromium;
 import io.entrepot.support.IntegrationTest;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 /** Debian's headless Chromium: an operator signs in and works with the console. */
 @IntegrationTest
@@ -27,27 +21,20 @@ class ConsoleBrowserTests {
 
     @LocalServerPort
     int port;
+    Chromium chromium;
     WebDriver browser;
-    Path profile;
 
     @BeforeEach
     void startChromium() throws Exception {
-        profile = Files.createTempDirectory("entrepot-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(service, options);
+        chromium = Chromium.start();
+        browser = chromium.driver();
     }
 
     @AfterEach
     void quit() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
-        FileSystemUtils.deleteRecursively(profile.toFile());
     }
 
     @Test

@@ -2,15 +2,13 @@ package io.entrepot.web.internal;
 
 import io.entrepot.web.Area;
 import io.entrepot.web.MarketChoice;
-import io.entrepot.web.MarketDirectory;
+import io.entrepot.web.CurrentMarket;
 import io.entrepot.web.PageContext;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -26,12 +24,10 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Component
 class PageContextInterceptor implements HandlerInterceptor {
 
-    static final String MARKET_COOKIE = "entrepot_market";
-
     private final MessageSource messages;
-    private final ObjectProvider<MarketDirectory> markets;
+    private final CurrentMarket markets;
 
-    PageContextInterceptor(MessageSource messages, ObjectProvider<MarketDirectory> markets) {
+    PageContextInterceptor(MessageSource messages, CurrentMarket markets) {
         this.messages = messages;
         this.markets = markets;
     }
@@ -50,8 +46,8 @@ class PageContextInterceptor implements HandlerInterceptor {
         Locale locale = WebConfiguration.SUPPORTED.stream()
                 .filter(s -> s.getLanguage().equals(requested.getLanguage()))
                 .findFirst().orElse(Locale.ENGLISH);
-        List<MarketChoice> open = markets.stream().flatMap(d -> d.openMarkets().stream()).toList();
-        String market = chooseMarket(request, response, open);
+        List<MarketChoice> open = markets.open();
+        String market = markets.of(request, response);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         boolean signedIn = auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getPrincipal());
         List<Area> areas = new ArrayList<>(List.of(Area.STORE));
@@ -69,26 +65,6 @@ class PageContextInterceptor implements HandlerInterceptor {
         return new PageContext(messages, locale, areaOf(path), path, signedIn ? auth.getName() : null, areas,
                 market, open, csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName(), csrf == null ? "" : csrf.getToken());
-    }
-
-    private static String chooseMarket(HttpServletRequest request, HttpServletResponse response, List<MarketChoice> open) {
-        String requested = request.getParameter("market");
-        if (requested != null && open.stream().anyMatch(m -> m.code().equals(requested))) {
-            var cookie = new Cookie(MARKET_COOKIE, requested);
-            cookie.setPath("/");
-            cookie.setMaxAge(365 * 24 * 3600);
-            cookie.setHttpOnly(true);
-            response.addCookie(cookie);
-            return requested;
-        }
-        if (request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
-                if (MARKET_COOKIE.equals(cookie.getName()) && open.stream().anyMatch(m -> m.code().equals(cookie.getValue()))) {
-                    return cookie.getValue();
-                }
-            }
-        }
-        return open.isEmpty() ? "" : open.getFirst().code();
     }
 
     static Area areaOf(String path) {
