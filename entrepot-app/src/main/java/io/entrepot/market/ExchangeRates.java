@@ -16,6 +16,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,11 +36,14 @@ public class ExchangeRates {
     private final FxStore store;
     private final Clock clock;
     private final Duration maxAge;
+    private final ApplicationEventPublisher events;
 
-    ExchangeRates(FxStore store, Clock clock, @Value("${entrepot.fx.max-age:P4D}") Duration maxAge) {
+    ExchangeRates(FxStore store, Clock clock, @Value("${entrepot.fx.max-age:P4D}") Duration maxAge,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.clock = clock;
         this.maxAge = maxAge;
+        this.events = events;
     }
 
     /** What an import did. */
@@ -51,6 +55,7 @@ public class ExchangeRates {
     public ImportResult importEcb(byte[] content) {
         int added = 0;
         int known = 0;
+        java.util.Set<String> changed = new java.util.TreeSet<>();
         var publications = EcbReferenceRates.parse(content);
         Instant now = clock.instant();
         for (var publication : publications) {
@@ -58,10 +63,14 @@ public class ExchangeRates {
             for (var entry : publication.rates().entrySet()) {
                 if (store.insertEuroRate(entry.getKey(), asOf, entry.getValue(), "ECB euro reference rates", now)) {
                     added++;
+                    changed.add(entry.getKey().code());
                 } else {
                     known++;
                 }
             }
+        }
+        if (!changed.isEmpty()) {
+            events.publishEvent(new ExchangeRatesChanged(changed));
         }
         return new ImportResult(publications.size(), added, known);
     }
@@ -108,12 +117,14 @@ public class ExchangeRates {
         Instant now = clock.instant();
         store.clearOverride(from, to, actorName(), now);
         store.insertOverride(Ids.newId(clock), from, to, rate, reason.strip(), actorName(), now);
+        events.publishEvent(new ExchangeRatesChanged(java.util.Set.of(from.code(), to.code())));
         return rateAt(from, to, now);
     }
 
     @Transactional
     public void clearOverride(CurrencyCode from, CurrencyCode to) {
         store.clearOverride(from, to, actorName(), clock.instant());
+        events.publishEvent(new ExchangeRatesChanged(java.util.Set.of(from.code(), to.code())));
     }
 
     public Duration maxAge() {

@@ -7,6 +7,7 @@ import io.entrepot.support.Fixtures;
 import io.entrepot.support.IntegrationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +56,39 @@ class PublishToManyMarketsIntegrationTests {
 
         var history = api.get("/api/v1/seller/products/" + product + "/offers/JP/price-history", seller.key());
         assertThat(history.json().valueStream().map(h -> h.get("skuCode").asString().replaceAll("-.*", ""))).containsExactly("A1", "A2");
+    }
+
+    @Test
+    void offersRepriceWhenTheExchangeRateChangesAndKeepTheirHistory() {
+        String word = "repriced" + Long.toString(System.nanoTime(), 36);
+        UUID product = createProduct("lighting", word, "R1", "100.00", "R2", "200.00");
+        var published = api.post("/api/v1/seller/products/" + product + "/publications", seller.key(),
+                "{\"markets\":[\"JP\"],\"markupPct\":10,\"prices\":{\"JP\":{\"R2-%s\":5000}}}".formatted(skuSuffix(product)));
+        assertThat(prices(published.json().get("offers"), "JP")).containsExactly("R1=2321 JPY", "R2=5000 JPY");
+
+        String finance = api.post("/api/v1/ops/api-keys", Api.ADMIN_KEY, "{\"role\":\"finance\",\"label\":\"reprice\"}")
+                .json().get("key").asString();
+        try {
+            var override = api.send(api.request("/api/v1/ops/fx/overrides/CNY/JPY", finance).header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"rate\":22,\"reason\":\"test: yen weakens\"}")).build());
+            assertThat(override.status()).isEqualTo(200);
+            // 100 CNY × 22 × 1.10 = 2,420 yen; the explicit price of R2 stays.
+            long deadline = System.currentTimeMillis() + 10_000;
+            List<String> now = List.of();
+            while (System.currentTimeMillis() < deadline) {
+                now = offerPrices(product, "JP");
+                if (now.contains("R1=2420 JPY")) {
+                    break;
+                }
+                sleep();
+            }
+            assertThat(now).containsExactly("R1=2420 JPY", "R2=5000 JPY");
+            var history = api.get("/api/v1/seller/products/" + product + "/offers/JP/price-history", seller.key()).json();
+            assertThat(history.valueStream().filter(h -> h.get("skuCode").asString().startsWith("R1"))
+                    .map(h -> h.get("cause").asString())).containsExactly("publication", "exchange rate change");
+        } finally {
+            api.delete("/api/v1/ops/fx/overrides/CNY/JPY", finance);
+        }
     }
 
     @Test
@@ -130,6 +164,28 @@ class PublishToManyMarketsIntegrationTests {
         assertThat(read.body()).doesNotContain("mine");
         assertThat(api.post("/api/v1/seller/products/" + mine + "/publications", other.key(), "{\"markets\":[\"PH\"]}").status())
                 .isEqualTo(404);
+    }
+
+    private String skuSuffix(UUID product) {
+        return api.get("/api/v1/seller/products/" + product, seller.key()).json().get("skus").get(0).get("code").asString()
+                .replaceAll("^[^-]*-", "");
+    }
+
+    private List<String> offerPrices(UUID product, String market) {
+        return api.get("/api/v1/seller/offers?market=" + market, seller.key()).json().valueStream()
+                .filter(o -> o.get("productId").asString().equals(product.toString())).findFirst().orElseThrow()
+                .get("prices").valueStream()
+                .map(p -> p.get("sku").asString().replaceAll("-.*", "") + "=" + p.get("amount").decimalValue().stripTrailingZeros().toPlainString()
+                        + " " + p.get("currency").asString())
+                .sorted().toList();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private UUID createProduct(String category, String word, String sku1, String price1, String sku2, String price2) {

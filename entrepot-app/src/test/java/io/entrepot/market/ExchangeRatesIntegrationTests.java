@@ -37,7 +37,7 @@ class ExchangeRatesIntegrationTests {
     @BeforeEach
     void importSamples() throws IOException {
         clock = new MovableClock(Instant.parse("2026-11-25T09:00:00Z"));
-        rates = new ExchangeRates(store, clock, Duration.ofDays(4));
+        rates = new ExchangeRates(store, clock, Duration.ofDays(4), event -> { });
         ActorContext.runAs(Actor.system("test"), () -> {
             // The demo data prices with labelled overrides; these tests are about reference rates.
             for (CurrencyCode quote : new CurrencyCode[] {JPY, PHP, EUR}) {
