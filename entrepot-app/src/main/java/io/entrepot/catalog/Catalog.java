@@ -50,9 +50,11 @@ public class Catalog {
     private final Lanes lanes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final io.entrepot.catalog.internal.BulkPublisher bulk;
 
     Catalog(CatalogStore store, Sellers sellers, Markets markets, Prices prices, Lanes lanes, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, io.entrepot.catalog.internal.BulkPublisher bulk) {
+        this.bulk = bulk;
         this.store = store;
         this.sellers = sellers;
         this.markets = markets;
@@ -168,6 +170,18 @@ public class Catalog {
         }
         events.publishEvent(new OffersChanged(id.value(), product.sellerId().value(), seller.displayName(), product.category(), snapshots));
         return result;
+    }
+
+    /**
+     * Publishes every product of the seller to one market (a newly opened one, say) with derived prices,
+     * by the same rules as {@link #publish}, in bulk.
+     */
+    @Transactional(readOnly = false)
+    public BulkPublication publishAll(SellerId seller, MarketCode market, BigDecimal markupPct) {
+        if (markupPct.compareTo(BigDecimal.valueOf(-100)) <= 0 || markupPct.compareTo(BigDecimal.valueOf(1000)) > 0) {
+            throw new IllegalArgumentException("markup must be above -100% and at most 1000%");
+        }
+        return bulk.publishAll(seller, market, markupPct);
     }
 
     private List<SkuPrice> price(Product product, Market market, Publication publication, List<BlockReason> reasons) {

@@ -14,6 +14,10 @@ public record OffersChanged(UUID productId, UUID sellerId, String sellerName, St
             String fallbackLanguage, List<ContentSnapshot> contents) {
     }
 
+    /** Many products' changes at once, from bulk work. */
+    public record Batch(List<OffersChanged> products) {
+    }
+
     /** A title and description in one language. */
     public record ContentSnapshot(String language, String title, String description) {
     }

@@ -36,8 +36,8 @@ public class Prices {
         return derive(base, market, rate, markupPct);
     }
 
-    /** The arithmetic alone, for a given rate: what the property tests exercise. */
-    static DerivedPrice derive(Money base, Market market, ExchangeRate rate, BigDecimal markupPct) {
+    /** The arithmetic alone, for a rate already looked up (bulk pricing looks a rate up once per currency). */
+    public static DerivedPrice derive(Money base, Market market, ExchangeRate rate, BigDecimal markupPct) {
         BigDecimal factor = BigDecimal.ONE.add(markupPct.divide(HUNDRED, MathContext.DECIMAL128));
         BigDecimal exact = rate.convert(base.toDecimal()).multiply(factor, MathContext.DECIMAL128);
         Money price = market.rounding().apply(exact, market.currency());

@@ -132,6 +132,37 @@ class PublishToManyMarketsIntegrationTests {
     }
 
     @Test
+    void aWholeCatalogueIsPublishedToAMarketInOneCall() {
+        var fresh = Fixtures.activeChineseSeller(api, "Bulk Co " + UUID.randomUUID());
+        Fixtures.SellerWithKey previous = seller;
+        seller = fresh;
+        try {
+            String word = "bulkitem" + Long.toString(System.nanoTime(), 36);
+            createProduct("lighting", word, "K1", "100.00", "K2", "150.00");
+            createProduct("kitchen", word, "K3", "30.00", "K4", "40.00");
+            createProduct("e-cigarettes", word, "K5", "50.00", "K6", "60.00");
+            var result = api.post("/api/v1/seller/markets/SG/publications", fresh.key(), "{\"markupPct\":5}");
+            assertThat(result.status()).as(result.body()).isEqualTo(200);
+            assertThat(result.json().get("products").asInt()).isEqualTo(3);
+            assertThat(result.json().get("live").asInt()).isEqualTo(2);
+            assertThat(result.json().get("blocked").asInt()).isEqualTo(1);
+            assertThat(result.json().get("prices").asInt()).isEqualTo(4);
+            assertThat(result.json().get("reasons").get("CATEGORY_PROHIBITED").asInt()).isEqualTo(1);
+            long deadline = System.currentTimeMillis() + 10_000;
+            int hits = 0;
+            while (hits < 2 && System.currentTimeMillis() < deadline) {
+                hits = api.get("/api/v1/storefront/SG/products?q=" + word, null).json().get("items").size();
+                sleep();
+            }
+            assertThat(hits).isEqualTo(2);
+            assertThat(api.post("/api/v1/seller/markets/SG/publications", fresh.key(), "{\"markupPct\":-100}").status()).isEqualTo(400);
+            assertThat(api.post("/api/v1/seller/markets/QQ/publications", fresh.key(), "{}").status()).isEqualTo(400);
+        } finally {
+            seller = previous;
+        }
+    }
+
+    @Test
     void badPublicationsAndProductsAreClearProblemsAndWriteNothing() {
         UUID product = createProduct("lighting", "plain" + Long.toString(System.nanoTime(), 36), "B1", "10.00", "B2", "12.00");
         var unknownMarket = api.post("/api/v1/seller/products/" + product + "/publications", seller.key(), "{\"markets\":[\"PH\",\"CA\"]}");

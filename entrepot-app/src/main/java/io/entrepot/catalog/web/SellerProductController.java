@@ -121,6 +121,18 @@ class SellerProductController {
         return new PublicationResult(id, offers.stream().map(OfferResource::of).toList());
     }
 
+    record BulkPublicationRequest(@jakarta.validation.constraints.DecimalMin("-99.999")
+            @jakarta.validation.constraints.DecimalMax("1000") @Nullable BigDecimal markupPct) {
+    }
+
+    @PostMapping("/api/v1/seller/markets/{market}/publications")
+    @Operation(summary = "Publish the whole catalogue to one market (a newly opened one, say)",
+            description = "Derived prices with the markup; the answer counts live and blocked products and the reasons.")
+    io.entrepot.catalog.BulkPublication publishAll(@PathVariable String market, @Valid @RequestBody BulkPublicationRequest request) {
+        return catalog.publishAll(currentSeller(), MarketCode.of(market),
+                request.markupPct() == null ? BigDecimal.ZERO : request.markupPct());
+    }
+
     @GetMapping("/api/v1/seller/offers")
     @Operation(summary = "This seller's offers, optionally in one market")
     List<Map<String, Object>> offers(@RequestParam(required = false) @Nullable String market) {

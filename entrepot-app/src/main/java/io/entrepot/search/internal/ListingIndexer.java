@@ -45,6 +45,12 @@ class ListingIndexer {
         ActorContext.runAs(INDEXING, () -> transactions.executeWithoutResult(tx -> index(event)));
     }
 
+    @Async
+    @TransactionalEventListener
+    void on(OffersChanged.Batch batch) {
+        ActorContext.runAs(INDEXING, () -> transactions.executeWithoutResult(tx -> batch.products().forEach(this::index)));
+    }
+
     void index(OffersChanged event) {
         for (OffersChanged.OfferSnapshot offer : event.offers()) {
             if (!offer.live()) {
