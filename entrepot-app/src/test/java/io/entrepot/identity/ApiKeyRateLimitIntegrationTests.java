@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrepot.support.Api;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import io.entrepot.support.LowLimitsTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A client guessing keys or passwords is slowed down with 429; the limits are low here so the test is quick. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "entrepot.bootstrap-admin-api-key=" + Api.ADMIN_KEY, "entrepot.demo.background=false",
-        "entrepot.security.api-key-failures-per-minute=5",
-        "entrepot.security.login-failures-per-minute=3"})
+@LowLimitsTest
 class ApiKeyRateLimitIntegrationTests {
 
     @LocalServerPort

@@ -43,9 +43,21 @@ import org.springframework.web.bind.annotation.RestController;
 class SellerProductController {
 
     private final Catalog catalog;
+    private final io.entrepot.catalog.internal.CatalogImport imports;
 
-    SellerProductController(Catalog catalog) {
+    SellerProductController(Catalog catalog, io.entrepot.catalog.internal.CatalogImport imports) {
         this.catalog = catalog;
+        this.imports = imports;
+    }
+
+    @PostMapping(value = "/api/v1/seller/imports/products", consumes = {"text/csv", "text/plain"})
+    @Operation(summary = "Import products and SKUs from CSV (one row per SKU)",
+            description = "Columns: product_ref, category, locale, title, sku_code, base_price, currency, weight_grams, length_mm, "
+                    + "width_mm, height_mm; optional brand, description, stock, warehouse_id, title_<locale>, description_<locale>. "
+                    + "Good products go in; a product with any bad row is reported and not written.")
+    io.entrepot.catalog.ImportReport importCsv(@RequestBody byte[] csv) {
+        return imports.importCsv(currentSeller(), new java.io.InputStreamReader(new java.io.ByteArrayInputStream(csv),
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     record SkuResource(UUID id, String code, PriceResource basePrice, int weightGrams, int lengthMm, int widthMm, int heightMm,

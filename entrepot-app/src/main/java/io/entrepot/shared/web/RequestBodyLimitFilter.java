@@ -26,15 +26,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    /** Paths that take files, with the larger import limit. */
+    static final String IMPORTS = "/api/v1/seller/imports/";
 
-    RequestBodyLimitFilter(@Value("${entrepot.http.max-body-size:1MB}") DataSize limit) {
-        this.limit = limit.toBytes();
+    private final long defaultLimit;
+    private final long importLimit;
+
+    RequestBodyLimitFilter(@Value("${entrepot.http.max-body-size:1MB}") DataSize limit,
+            @Value("${entrepot.http.max-import-size:64MB}") DataSize importLimit) {
+        this.defaultLimit = limit.toBytes();
+        this.importLimit = importLimit.toBytes();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = request.getRequestURI().startsWith(IMPORTS) ? importLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             Problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
                     "request body exceeds the limit of " + limit + " bytes"));
