@@ -102,6 +102,38 @@ class PagesIntegrationTests {
     }
 
     @Test
+    void operatorsSeeMarketsTheirTradeRuleVersionsAndRates() {
+        var browser = new BrowserSession(port);
+        browser.signIn("compliance@entrepot.example", "entrepot-demo");
+        var markets = browser.get("/console/markets");
+        assertThat(markets.statusCode()).isEqualTo(200);
+        assertThat(markets.body()).contains("data-market=\"PH\"").contains("Philippines").contains("VAT 12%");
+        var germany = browser.get("/console/markets/DE");
+        assertThat(germany.statusCode()).isEqualTo(200);
+        assertThat(germany.body()).contains("2026-07-01T00:00:00Z").contains("3.00 EUR").contains("class=\"current\"");
+        var fx = browser.get("/console/fx");
+        assertThat(fx.statusCode()).isEqualTo(200);
+        assertThat(fx.body()).contains("CNY → JPY");
+        var bad = browser.get("/console/markets/ZZ");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("The request could not be understood.");
+        assertThat(browser.get("/console/markets/CA").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aSellerSeesItsCatalogueWithEachMarketsStanding() {
+        var browser = new BrowserSession(port);
+        browser.signIn("seller@lumen.example", "entrepot-demo");
+        var catalog = browser.get("/seller/catalog");
+        assertThat(catalog.statusCode()).isEqualTo(200);
+        assertThat(catalog.body()).contains("Catalogue");
+        var operator = new BrowserSession(port);
+        operator.signIn("admin@entrepot.example", "entrepot-demo");
+        assertThat(operator.get("/seller/catalog").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/console/markets").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void anUnknownPageIsAFriendlyNotFoundPage() {
         var page = new BrowserSession(port).get("/no-such-page");
         assertThat(page.statusCode()).isEqualTo(404);
