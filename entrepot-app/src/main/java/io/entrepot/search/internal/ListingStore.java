@@ -39,11 +39,13 @@ public class ListingStore {
             String title, String description, long minPriceMinor, String currency, Instant now) {
         jdbc.sql("""
                 insert into search.listing (offer_id, language, product_id, seller_id, seller_name, market_code, category, title,
-                    description, min_price_minor, currency, tsv, updated_at)
+                    description, min_price_minor, currency, tsv, updated_at, rank_factor)
                 values (:offer, :language, :product, :seller, :sellerName, :market, :category, :title, :description, :price,
                     :currency, setweight(to_tsvector(cast(:config as regconfig), :title), 'A')
-                             || setweight(to_tsvector(cast(:config as regconfig), :description), 'B'), :now)
+                             || setweight(to_tsvector(cast(:config as regconfig), :description), 'B'), :now,
+                    coalesce((select r.factor from search.seller_ranking r where r.seller_id = :seller), 1))
                 on conflict (offer_id, language) do update set title = excluded.title, description = excluded.description,
+                    rank_factor = excluded.rank_factor,
                     category = excluded.category, seller_name = excluded.seller_name, min_price_minor = excluded.min_price_minor,
                     currency = excluded.currency, tsv = excluded.tsv, updated_at = excluded.updated_at
                 """)
@@ -62,36 +64,53 @@ public class ListingStore {
                 .param("offer", offer).param("languages", String.join(",", languages)).update();
     }
 
-    /** A page of hits; the cursor is the last hit's (score, offer id). */
+    /**
+     * A page of hits; the cursor is the last hit's (score, offer id). With text, the score is the text
+     * rank times the seller's factor; without, the factor alone, read in index order. Languages without
+     * a PostgreSQL configuration (Chinese, Japanese, Thai, …) also match by substring of the title.
+     */
     public List<Hit> search(String market, String language, @Nullable String text, @Nullable String category,
             @Nullable BigDecimal afterScore, @Nullable UUID afterOffer, int limit) {
-        return jdbc.sql("""
-                with hits as (
-                    select l.*, (case when cast(:text as text) is null then 1
-                                      else ts_rank(l.tsv, websearch_to_tsquery(cast(:config as regconfig), :text)) + 0.001 end)
-                                * coalesce(r.factor, 1) as score
-                    from search.listing l
-                    left join search.seller_ranking r on r.seller_id = l.seller_id
+        String config = config(language);
+        if (text == null) {
+            return jdbc.sql("""
+                    select l.*, round(l.rank_factor, 8) as score from search.listing l
                     where l.market_code = :market and l.language = :language
                       and (cast(:category as text) is null or l.category = :category)
-                      and (cast(:text as text) is null
-                           or l.tsv @@ websearch_to_tsquery(cast(:config as regconfig), :text)
-                           or l.title ilike '%' || :text || '%')
+                      and (cast(:afterScore as numeric) is null or (l.rank_factor, l.offer_id) < (cast(:afterScore as numeric), :afterOffer))
+                    order by l.rank_factor desc, l.offer_id desc
+                    limit :limit
+                    """)
+                    .param("market", market).param("language", language).param("category", category)
+                    .param("afterScore", afterScore).param("afterOffer", afterOffer).param("limit", limit)
+                    .query(ListingStore::hit).list();
+        }
+        String match = config.equals("simple")
+                ? "(l.tsv @@ q.query or l.title ilike '%' || :text || '%')"
+                : "l.tsv @@ q.query";
+        return jdbc.sql("""
+                with q as (select websearch_to_tsquery(cast(:config as regconfig), :text) as query),
+                hits as (
+                    select l.*, round(cast((ts_rank(l.tsv, q.query) + 0.001) * l.rank_factor as numeric), 8) as score
+                    from search.listing l, q
+                    where l.market_code = :market and l.language = :language
+                      and (cast(:category as text) is null or l.category = :category)
+                      and MATCH
                 )
                 select * from hits
-                where cast(:afterScore as numeric) is null
-                   or round(cast(score as numeric), 8) < :afterScore
-                   or (round(cast(score as numeric), 8) = :afterScore and offer_id > :afterOffer)
-                order by round(cast(score as numeric), 8) desc, offer_id
+                where cast(:afterScore as numeric) is null or score < :afterScore or (score = :afterScore and offer_id > :afterOffer)
+                order by score desc, offer_id
                 limit :limit
-                """)
-                .param("market", market).param("language", language).param("text", text).param("config", config(language))
+                """.replace("MATCH", match))
+                .param("market", market).param("language", language).param("text", text).param("config", config)
                 .param("category", category).param("afterScore", afterScore).param("afterOffer", afterOffer)
                 .param("limit", limit)
                 .query(ListingStore::hit).list();
     }
 
     public void setRanking(UUID seller, BigDecimal factor, String reason, Instant now) {
+        jdbc.sql("update search.listing set rank_factor = :factor where seller_id = :seller")
+                .param("factor", factor).param("seller", seller).update();
         jdbc.sql("""
                 insert into search.seller_ranking (seller_id, factor, reason, updated_at) values (:seller, :factor, :reason, :now)
                 on conflict (seller_id) do update set factor = excluded.factor, reason = excluded.reason, updated_at = excluded.updated_at
