@@ -68,7 +68,9 @@ public final class CatalogBenchmark {
             awaitReady(app);
             System.out.printf(Locale.ROOT, "Entrepot catalogue benchmark: %d cores, Java %s, %d SKUs, %d listings, %d queries%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), skus, listings, queries);
-            publishBenchmark(skus);
+            if (skus > 0) {
+                publishBenchmark(skus);
+            }
             searchBenchmark(dataDir, listings, queries);
         } finally {
             app.destroy();
@@ -139,7 +141,7 @@ public final class CatalogBenchmark {
                     select gen_random_uuid(), 'en', gen_random_uuid(), s.seller, 'Bench seller ' || (g % 500), 'PH',
                            (array['lighting','kitchen','bags','toys','tools','tea','beauty','knitwear'])[1 + g % 8],
                            w.adj || ' ' || w.noun || ' ' || g, 'Generated listing ' || g || ' for the search benchmark',
-                           1000 + (g * 7919) % 500000, 'PHP',
+                           1000 + (g::bigint * 7919) % 500000, 'PHP',
                            setweight(to_tsvector('english', w.adj || ' ' || w.noun || ' ' || g), 'A')
                              || setweight(to_tsvector('english', 'Generated listing for the search benchmark'), 'B'),
                            now()

@@ -50,6 +50,11 @@ public class Search {
         return new SearchPage(page.stream().map(ListingStore.Hit::listing).toList(), next);
     }
 
+    /** One live offer as the storefront shows it, in the language asked for if it has one. */
+    public java.util.Optional<Listing> listing(UUID offerId, @Nullable Locale locale) {
+        return listings.find(offerId, locale == null ? "en" : locale.getLanguage());
+    }
+
     /**
      * The ranking hook: multiplies every score of the seller's listings by {@code factor} (below 1 a
      * penalty, above 1 a boost). Used by trust & safety's enforcement ladder and by campaigns.

@@ -37,6 +37,15 @@ public final class BrowserSession {
         return postForm("/login", "username=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(matcher.group(1)));
     }
 
+    /** The CSRF token of the form on a page. */
+    public static String csrf(String page) {
+        var matcher = CSRF.matcher(page);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no CSRF token on the page");
+        }
+        return encode(matcher.group(1));
+    }
+
     public HttpResponse<String> postForm(String path, String form) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")

@@ -121,6 +121,31 @@ class PagesIntegrationTests {
     }
 
     @Test
+    void anAdminOpensAMarketInTheConsoleAndAnotherRoleCannot() {
+        var admin = new BrowserSession(port);
+        admin.signIn("admin@entrepot.example", "entrepot-demo");
+        String token = BrowserSession.csrf(admin.get("/console/markets/new").body());
+        String code = "IS";
+        var bad = admin.postForm("/console/markets", "_csrf=" + token + "&code=" + code + "&name=Iceland&currency=ZZZ&locales=is-IS"
+                + "&priceIncrement=1&priceRounding=half_up&charmModulus=&charmEnding=&returnWindowDays=14&returnBasis=");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"form-error\"").contains("ZZZ");
+        var created = admin.postForm("/console/markets", "_csrf=" + token + "&code=" + code + "&name=Iceland&currency=ISK&locales=is-IS,en-IS"
+                + "&priceIncrement=10&priceRounding=half_up&charmModulus=&charmEnding=&returnWindowDays=14&returnBasis=EEA+rules");
+        assertThat(created.statusCode()).isIn(302, 409);
+        assertThat(admin.get("/console/markets").body()).contains("data-market=\"IS\"");
+        var paused = admin.postForm("/console/markets/IS/pause", "_csrf=" + token);
+        assertThat(paused.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/console/markets/IS/edit").body()).contains("value=\"Iceland\"");
+        admin.postForm("/console/markets/IS/resume", "_csrf=" + token);
+
+        var compliance = new BrowserSession(port);
+        compliance.signIn("compliance@entrepot.example", "entrepot-demo");
+        String theirs = BrowserSession.csrf(compliance.get("/console/markets").body());
+        assertThat(compliance.postForm("/console/markets/IS/pause", "_csrf=" + theirs).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aSellerSeesItsCatalogueWithEachMarketsStanding() {
         var browser = new BrowserSession(port);
         browser.signIn("seller@lumen.example", "entrepot-demo");
@@ -131,6 +156,48 @@ class PagesIntegrationTests {
         operator.signIn("admin@entrepot.example", "entrepot-demo");
         assertThat(operator.get("/seller/catalog").statusCode()).isEqualTo(403);
         assertThat(browser.get("/console/markets").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aSellerCreatesAProductInThePortalPublishesItAndBuyersOpenItsPage() throws Exception {
+        var api = new io.entrepot.support.Api(port);
+        io.entrepot.support.Fixtures.freshRates(api);
+        String email = "portal-" + java.util.UUID.randomUUID() + "@example.com";
+        var seller = io.entrepot.support.Fixtures.activeChineseSeller(api, "Portal Maker " + java.util.UUID.randomUUID());
+        assertThat(api.post("/api/v1/ops/accounts", io.entrepot.support.Api.ADMIN_KEY, """
+                {"email":"%s","password":"long-enough-1","displayName":"Maker","kind":"seller","sellerId":"%s"}
+                """.formatted(email, seller.sellerId())).status()).isEqualTo(201);
+        var browser = new BrowserSession(port);
+        browser.signIn(email, "long-enough-1");
+        String token = BrowserSession.csrf(browser.get("/seller/products/new").body());
+        String word = "portalkite" + Long.toString(System.nanoTime(), 36);
+        var bad = browser.postForm("/seller/products", "_csrf=" + token + "&category=toys&title=" + word
+                + "&description=x&titleZh=&skuCode=K-" + word + "&basePrice=-3&currency=CNY&weightGrams=300");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"form-error\"");
+        var created = browser.postForm("/seller/products", "_csrf=" + token + "&category=toys&title=" + word
+                + "&description=Swallow+kite&titleZh=&skuCode=K-" + word + "&basePrice=59&currency=CNY&weightGrams=300");
+        assertThat(created.statusCode()).isEqualTo(302);
+        var catalog = browser.get("/seller/catalog").body();
+        assertThat(catalog).contains(word);
+        String productId = java.util.regex.Pattern.compile("/seller/products/([0-9a-f-]{36})/publish").matcher(catalog)
+                .results().findFirst().orElseThrow().group(1);
+        var published = browser.postForm("/seller/products/" + productId + "/publish", "_csrf=" + token + "&market=PH&markupPct=10");
+        assertThat(published.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/seller/catalog").body()).contains("PH: live");
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        String offerId = null;
+        while (offerId == null && System.currentTimeMillis() < deadline) {
+            var items = api.get("/api/v1/storefront/PH/products?q=" + word, null).json().get("items");
+            offerId = items.isEmpty() ? null : items.get(0).get("offerId").asString();
+            Thread.sleep(100);
+        }
+        assertThat(offerId).isNotNull();
+        var page = new BrowserSession(port).get("/store/products/" + offerId);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(word).contains("data-currency=\"PHP\"").contains("Swallow kite");
+        assertThat(new BrowserSession(port).get("/store/products/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
 
     @Test

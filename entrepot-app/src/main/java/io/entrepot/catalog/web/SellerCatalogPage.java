@@ -18,13 +18,71 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 public class SellerCatalogPage {
 
     private final Catalog catalog;
+    private final io.entrepot.market.Markets markets;
 
-    SellerCatalogPage(Catalog catalog) {
+    SellerCatalogPage(Catalog catalog, io.entrepot.market.Markets markets) {
         this.catalog = catalog;
+        this.markets = markets;
+    }
+
+    @GetMapping("/seller/products/new")
+    String newProduct(Model model) {
+        return form(ProductForm.empty(), "", model);
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/seller/products")
+    String create(ProductForm form, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            var contents = new java.util.ArrayList<io.entrepot.catalog.Content>();
+            contents.add(new io.entrepot.catalog.Content(Locale.ENGLISH, form.title(), form.description()));
+            if (!form.titleZh().isBlank()) {
+                contents.add(new io.entrepot.catalog.Content(Locale.SIMPLIFIED_CHINESE, form.titleZh(), ""));
+            }
+            var sku = new io.entrepot.catalog.NewSku(form.skuCode().strip(), io.entrepot.shared.Money.of(
+                    new java.math.BigDecimal(form.basePrice().strip()), io.entrepot.shared.CurrencyCode.of(form.currency().strip())),
+                    Integer.parseInt(form.weightGrams().strip()), 100, 100, 100, java.util.Map.of(), java.util.Map.of());
+            catalog.create(SellerProductController.currentSeller(), new io.entrepot.catalog.NewProduct(form.category(), null,
+                    java.util.Map.of(), Locale.ENGLISH, true, contents, List.of(sku)));
+            return "redirect:/seller/catalog";
+        } catch (NumberFormatException e) {
+            response.setStatus(400);
+            return form(form, "price and weight must be numbers", model);
+        } catch (IllegalArgumentException | io.entrepot.shared.ConflictException e) {
+            response.setStatus(e instanceof io.entrepot.shared.ConflictException ? 409 : 400);
+            return form(form, String.valueOf(e.getMessage()), model);
+        }
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/seller/products/{id}/publish")
+    String publish(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id,
+            @org.springframework.web.bind.annotation.RequestParam(name = "market", required = false) List<String> chosen,
+            @org.springframework.web.bind.annotation.RequestParam(name = "markupPct", defaultValue = "0") java.math.BigDecimal markup) {
+        if (chosen == null || chosen.isEmpty()) {
+            throw new IllegalArgumentException("choose at least one market");
+        }
+        catalog.publish(new io.entrepot.catalog.ProductId(id), new io.entrepot.catalog.Publication(
+                chosen.stream().map(io.entrepot.market.MarketCode::of).toList(), markup, java.util.Map.of()));
+        return "redirect:/seller/catalog";
+    }
+
+    private String form(ProductForm form, String error, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("error", error);
+        model.addAttribute("categories", catalog.categories().stream().map(CatalogStore.Category::slug).toList());
+        return "catalog/form";
     }
 
     /** A product and its offers, as the page shows them. */
-    public record ProductRow(String title, String category, int skus, List<OfferCell> offers) {
+    public record ProductRow(java.util.UUID id, String title, String category, int skus, List<OfferCell> offers) {
+    }
+
+    /** The new-product form's fields, as typed. */
+    public record ProductForm(String category, String title, String description, String titleZh, String skuCode, String basePrice,
+            String currency, String weightGrams) {
+
+        static ProductForm empty() {
+            return new ProductForm("lighting", "", "", "", "", "", "CNY", "500");
+        }
     }
 
     /** One market's status for a product. */
@@ -38,6 +96,7 @@ public class SellerCatalogPage {
         List<ProductRow> rows = catalog.productsOf(seller, 200).stream().map(catalog::get)
                 .map(p -> row(p, locale, catalog.offersOf(p.id()))).toList();
         model.addAttribute("products", rows);
+        model.addAttribute("markets", markets.all().stream().filter(io.entrepot.market.Market::open).map(m -> m.code().value()).toList());
         return "catalog/list";
     }
 
@@ -51,6 +110,6 @@ public class SellerCatalogPage {
                     : first.reasons().stream().map(Enum::name).collect(Collectors.joining(", "));
             return new OfferCell(first.market(), first.status().name(), detail);
         }).toList();
-        return new ProductRow(title, product.category(), product.skus().size(), cells);
+        return new ProductRow(product.id().value(), title, product.category(), product.skus().size(), cells);
     }
 }

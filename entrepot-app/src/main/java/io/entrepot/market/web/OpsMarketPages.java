@@ -14,6 +14,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** Console pages: the markets, each market's trade-rule versions, and the exchange rates pricing uses. */
 @Controller
@@ -48,6 +51,99 @@ public class OpsMarketPages {
         model.addAttribute("versions", markets.ruleVersions(market));
         model.addAttribute("current", markets.rulesNow(market).map(TradeRules::id).orElse(null));
         return "market/detail";
+    }
+
+    /** The market form's fields, as typed. */
+    public record MarketForm(String code, String name, String currency, String locales, String priceIncrement, String priceRounding,
+            String charmModulus, String charmEnding, String returnWindowDays, String returnBasis) {
+
+        static MarketForm empty() {
+            return new MarketForm("", "", "", "", "0.01", "half_up", "", "", "0", "");
+        }
+
+        static MarketForm of(Market m) {
+            return new MarketForm(m.code().value(), m.name(), m.currency().code(),
+                    String.join(",", m.locales().stream().map(java.util.Locale::toLanguageTag).toList()),
+                    m.rounding().increment().toPlainString(), m.rounding().modeKey(),
+                    m.rounding().charmModulus() == null ? "" : m.rounding().charmModulus().toPlainString(),
+                    m.rounding().charmEnding() == null ? "" : m.rounding().charmEnding().toPlainString(),
+                    Integer.toString(m.returnWindowDays()), m.returnBasis());
+        }
+
+        MarketRequest toRequest() {
+            try {
+                List<String> tags = java.util.Arrays.stream(locales.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+                return new MarketRequest(code.strip().toUpperCase(java.util.Locale.ROOT), name, currency.strip().toUpperCase(java.util.Locale.ROOT), null,
+                        tags, null, new java.math.BigDecimal(priceIncrement.strip()), priceRounding,
+                        charmModulus.isBlank() ? null : new java.math.BigDecimal(charmModulus.strip()),
+                        charmEnding.isBlank() ? null : new java.math.BigDecimal(charmEnding.strip()),
+                        Integer.parseInt(returnWindowDays.strip()), returnBasis);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("price increment, charm and return window must be numbers");
+            }
+        }
+    }
+
+    @GetMapping("/console/markets/new")
+    String newMarket(Model model) {
+        model.addAttribute("form", MarketForm.empty());
+        model.addAttribute("editing", false);
+        model.addAttribute("error", "");
+        return "market/form";
+    }
+
+    @GetMapping("/console/markets/{code}/edit")
+    String editMarket(@PathVariable String code, Model model) {
+        model.addAttribute("form", MarketForm.of(markets.get(MarketCode.of(code))));
+        model.addAttribute("editing", true);
+        model.addAttribute("error", "");
+        return "market/form";
+    }
+
+    @PostMapping("/console/markets")
+    @PreAuthorize("hasRole('OPS_ADMIN')")
+    String open(MarketForm form, Model model, HttpServletResponse response) {
+        return save(form, false, model, response);
+    }
+
+    @PostMapping("/console/markets/{code}")
+    @PreAuthorize("hasRole('OPS_ADMIN')")
+    String change(@PathVariable String code, MarketForm form, Model model, HttpServletResponse response) {
+        return save(new MarketForm(code, form.name(), form.currency(), form.locales(), form.priceIncrement(), form.priceRounding(),
+                form.charmModulus(), form.charmEnding(), form.returnWindowDays(), form.returnBasis()), true, model, response);
+    }
+
+    @PostMapping("/console/markets/{code}/pause")
+    @PreAuthorize("hasRole('OPS_ADMIN')")
+    String pause(@PathVariable String code) {
+        markets.pause(MarketCode.of(code));
+        return "redirect:/console/markets";
+    }
+
+    @PostMapping("/console/markets/{code}/resume")
+    @PreAuthorize("hasRole('OPS_ADMIN')")
+    String resume(@PathVariable String code) {
+        markets.resume(MarketCode.of(code));
+        return "redirect:/console/markets";
+    }
+
+    private String save(MarketForm form, boolean editing, Model model, HttpServletResponse response) {
+        try {
+            MarketRequest request = form.toRequest();
+            var definition = OpsMarketController.definition(MarketCode.of(request.code()), request);
+            if (editing) {
+                markets.change(definition);
+            } else {
+                markets.open(definition);
+            }
+            return "redirect:/console/markets/" + definition.code().value();
+        } catch (IllegalArgumentException | io.entrepot.shared.ConflictException | io.entrepot.shared.NotFoundException e) {
+            response.setStatus(e instanceof io.entrepot.shared.ConflictException ? 409 : 400);
+            model.addAttribute("form", form);
+            model.addAttribute("editing", editing);
+            model.addAttribute("error", String.valueOf(e.getMessage()));
+            return "market/form";
+        }
     }
 
     @GetMapping("/console/fx")

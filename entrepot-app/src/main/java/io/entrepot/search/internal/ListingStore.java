@@ -108,6 +108,15 @@ public class ListingStore {
                 .query(ListingStore::hit).list();
     }
 
+    public java.util.Optional<Listing> find(UUID offer, String language) {
+        return jdbc.sql("""
+                select l.*, l.rank_factor as score from search.listing l where l.offer_id = :offer
+                order by (l.language = :language) desc, l.language limit 1
+                """)
+                .param("offer", offer).param("language", language)
+                .query(ListingStore::hit).optional().map(Hit::listing);
+    }
+
     public void setRanking(UUID seller, BigDecimal factor, String reason, Instant now) {
         jdbc.sql("update search.listing set rank_factor = :factor where seller_id = :seller")
                 .param("factor", factor).param("seller", seller).update();

@@ -42,4 +42,17 @@ class StorefrontSearchPage {
         model.addAttribute("nextCursor", page.nextCursor());
         return "search/results";
     }
+
+    @GetMapping("/store/products/{offerId}")
+    String product(@org.springframework.web.bind.annotation.PathVariable java.util.UUID offerId, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        var listing = search.listing(offerId, locale)
+                .orElseThrow(() -> new io.entrepot.shared.NotFoundException("product offer", offerId));
+        Market market = markets.get(MarketCode.of(listing.market()));
+        model.addAttribute("product", SearchResultView.of(listing, market.displayMinorUnits()));
+        model.addAttribute("description", listing.description());
+        model.addAttribute("marketName", market.name());
+        return "search/product";
+    }
 }
