@@ -79,7 +79,7 @@ public class Identity {
         String secret = ApiKeySecrets.newSecret();
         UUID id = Ids.newId(clock);
         Instant now = clock.instant();
-        keys.insert(id, ApiKeySecrets.hash(secret), ApiKeySecrets.displayPrefix(secret), label.strip(), scope, actorName(), now);
+        keys.insert(id, ApiKeySecrets.hash(secret), ApiKeySecrets.displayPrefix(secret), label.strip(), scope, ActorContext.currentName(), now);
         return new IssuedApiKey(id, secret, ApiKeySecrets.displayPrefix(secret), label.strip(), now);
     }
 
@@ -127,16 +127,5 @@ public class Identity {
     @Transactional(readOnly = true)
     public long accounts(AccountKind kind) {
         return accounts.count(kind);
-    }
-
-    private static String actorName() {
-        Actor actor = ActorContext.current();
-        return switch (actor) {
-            case Actor.Operator op -> "operator:" + op.userId();
-            case Actor.Seller s -> "seller-user:" + s.userId();
-            case Actor.Buyer b -> "buyer:" + b.userId();
-            case Actor.System s -> "system:" + s.purpose();
-            case Actor.Anonymous a -> "anonymous";
-        };
     }
 }

@@ -2,7 +2,6 @@ package io.entrepot.market;
 
 import io.entrepot.market.internal.EcbReferenceRates;
 import io.entrepot.market.internal.FxStore;
-import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
 import io.entrepot.shared.CurrencyCode;
 import io.entrepot.shared.Ids;
@@ -115,15 +114,15 @@ public class ExchangeRates {
             throw new IllegalArgumentException("an override needs a reason");
         }
         Instant now = clock.instant();
-        store.clearOverride(from, to, actorName(), now);
-        store.insertOverride(Ids.newId(clock), from, to, rate, reason.strip(), actorName(), now);
+        store.clearOverride(from, to, ActorContext.currentName(), now);
+        store.insertOverride(Ids.newId(clock), from, to, rate, reason.strip(), ActorContext.currentName(), now);
         events.publishEvent(new ExchangeRatesChanged(java.util.Set.of(from.code(), to.code())));
         return rateAt(from, to, now);
     }
 
     @Transactional
     public void clearOverride(CurrencyCode from, CurrencyCode to) {
-        store.clearOverride(from, to, actorName(), clock.instant());
+        store.clearOverride(from, to, ActorContext.currentName(), clock.instant());
         events.publishEvent(new ExchangeRatesChanged(java.util.Set.of(from.code(), to.code())));
     }
 
@@ -145,13 +144,5 @@ public class ExchangeRates {
         }
         return store.euroRate(currency, at)
                 .orElseThrow(() -> new NotFoundException("exchange rate for", currency + " (import ECB rates or set an override)"));
-    }
-
-    private static String actorName() {
-        return switch (ActorContext.current()) {
-            case Actor.Operator op -> "operator:" + op.userId();
-            case Actor.System s -> "system:" + s.purpose();
-            case Actor actor -> actor.kind();
-        };
     }
 }

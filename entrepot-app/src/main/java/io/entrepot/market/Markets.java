@@ -2,7 +2,6 @@ package io.entrepot.market;
 
 import io.entrepot.market.internal.MarketStore;
 import io.entrepot.market.internal.TradeRuleStore;
-import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
 import io.entrepot.shared.ConflictException;
 import io.entrepot.shared.NotFoundException;
@@ -126,7 +125,7 @@ public class Markets {
             }
         }
         try {
-            rules.insert(toStore, actorName(), clock.instant());
+            rules.insert(toStore, ActorContext.currentName(), clock.instant());
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             throw new ConflictException("trade-rule-versions-overlap",
                     "the new version would overlap another version of market " + version.market() + "; adjust its dates");
@@ -138,13 +137,5 @@ public class Markets {
         return new TradeRules(v.id(), v.market(), v.effectiveFrom(), end, v.taxName(), v.importTaxRatePct(), v.collection(),
                 v.checkoutCeiling(), v.dutyDeMinimis(), v.taxDeMinimis(), v.flatDutyPerCategory(), v.prohibitedCategories(),
                 v.source(), v.asOf(), v.confidence(), v.notes());
-    }
-
-    private static String actorName() {
-        return switch (ActorContext.current()) {
-            case Actor.Operator op -> "operator:" + op.userId();
-            case Actor.System s -> "system:" + s.purpose();
-            case Actor actor -> actor.kind();
-        };
     }
 }

@@ -1,7 +1,6 @@
 package io.entrepot.seller;
 
 import io.entrepot.seller.internal.SellerStore;
-import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
 import io.entrepot.shared.ConflictException;
 import io.entrepot.shared.Ids;
@@ -106,7 +105,7 @@ public class Sellers {
     public SellerProfile restrict(SellerId id, Restriction restriction, String reason) {
         requireReason(reason);
         get(id);
-        if (store.impose(id, restriction, reason.strip(), actorName(), clock.instant())) {
+        if (store.impose(id, restriction, reason.strip(), ActorContext.currentName(), clock.instant())) {
             record(id, "restriction imposed", restriction.key(), reason);
         }
         return get(id);
@@ -144,21 +143,12 @@ public class Sellers {
     }
 
     private void record(SellerId id, String change, String detail, String reason) {
-        store.recordEvent(Ids.newId(clock), id, change, detail, reason.strip(), actorName(), clock.instant());
+        store.recordEvent(Ids.newId(clock), id, change, detail, reason.strip(), ActorContext.currentName(), clock.instant());
     }
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new IllegalArgumentException("a reason of 1 to 500 characters is required");
         }
-    }
-
-    private static String actorName() {
-        return switch (ActorContext.current()) {
-            case Actor.Operator op -> "operator:" + op.userId();
-            case Actor.Seller s -> "seller-user:" + s.userId();
-            case Actor.System s -> "system:" + s.purpose();
-            case Actor actor -> actor.kind();
-        };
     }
 }

@@ -38,6 +38,25 @@ public final class ActorContext {
         }
     }
 
+    /** Who is acting, as recorded in audit columns: {@code operator:<user>}, {@code system:<purpose>}, … */
+    public static String currentName() {
+        return switch (current()) {
+            case Actor.Operator op -> "operator:" + op.userId();
+            case Actor.Seller s -> "seller-user:" + s.userId();
+            case Actor.Buyer b -> "buyer:" + b.userId();
+            case Actor.System s -> "system:" + s.purpose();
+            case Actor.Anonymous a -> "anonymous";
+        };
+    }
+
+    /** The seller the current actor acts for; anyone else is refused (403). */
+    public static SellerId currentSeller() {
+        if (current() instanceof Actor.Seller seller) {
+            return seller.sellerId();
+        }
+        throw new org.springframework.security.access.AccessDeniedException("only a seller may do this");
+    }
+
     /** The actor of an authentication, or anonymous. */
     public static Actor fromAuthentication(@Nullable Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof ActorAware aware) {

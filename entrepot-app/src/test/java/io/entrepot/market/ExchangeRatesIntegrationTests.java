@@ -3,7 +3,7 @@ package io.entrepot.market;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.entrepot.market.TradeRuleVersionsIntegrationTests.MovableClock;
+import io.entrepot.support.MovableClock;
 import io.entrepot.market.internal.FxStore;
 import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;

@@ -12,12 +12,10 @@ import io.entrepot.shared.CurrencyCode;
 import io.entrepot.shared.Ids;
 import io.entrepot.shared.Money;
 import io.entrepot.support.IntegrationTest;
+import io.entrepot.support.MovableClock;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -128,32 +126,5 @@ class TradeRuleVersionsIntegrationTests {
     private static TradeRules version(MarketCode code, Instant from, String rate) {
         return new TradeRules(Ids.newId(), code, from, null, "VAT", new BigDecimal(rate), TaxCollection.BORDER, null,
                 null, null, null, Set.of(), "test", "2031", "", "");
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,45 +2,21 @@ package io.entrepot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.entrepot.support.Chromium;
-import io.entrepot.support.IntegrationTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.entrepot.support.BrowserTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Debian's headless Chromium: an operator signs in and works with the console. */
-@IntegrationTest
-class ConsoleBrowserTests {
-
-    @LocalServerPort
-    int port;
-    Chromium chromium;
-    WebDriver browser;
-
-    @BeforeEach
-    void startChromium() throws Exception {
-        chromium = Chromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterEach
-    void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class ConsoleBrowserTests extends BrowserTest {
 
     @Test
     void anOperatorSignsInSeesTheConsoleAndSwitchesToChinese() {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get("http://localhost:" + port + "/console");
+        browser.get(url("/console"));
         wait.until(ExpectedConditions.urlContains("/login"));
 
         browser.findElement(By.id("username")).sendKeys("admin@entrepot.example");

@@ -2,47 +2,23 @@ package io.entrepot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.entrepot.support.Chromium;
-import io.entrepot.support.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.entrepot.support.BrowserTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A buyer switches the storefront to the Philippines and finds a demo product priced in pesos. */
-@IntegrationTest
-class StorefrontBrowserTests {
-
-    @LocalServerPort
-    int port;
-    Chromium chromium;
-    WebDriver browser;
-
-    @BeforeEach
-    void startChromium() throws Exception {
-        chromium = Chromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterEach
-    void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class StorefrontBrowserTests extends BrowserTest {
 
     @Test
     void aBuyerSwitchesToThePhilippinesAndFindsADemoProductWithItsPesoPrice() {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get("http://localhost:" + port + "/");
+        browser.get(url("/"));
         new Select(browser.findElement(By.id("market-switch"))).selectByValue("PH");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "PH"));
 

@@ -41,7 +41,7 @@ public class SellerCatalogPage {
             var sku = new io.entrepot.catalog.NewSku(form.skuCode().strip(), io.entrepot.shared.Money.of(
                     new java.math.BigDecimal(form.basePrice().strip()), io.entrepot.shared.CurrencyCode.of(form.currency().strip())),
                     Integer.parseInt(form.weightGrams().strip()), 100, 100, 100, java.util.Map.of(), java.util.Map.of());
-            catalog.create(SellerProductController.currentSeller(), new io.entrepot.catalog.NewProduct(form.category(), null,
+            catalog.create(io.entrepot.shared.ActorContext.currentSeller(), new io.entrepot.catalog.NewProduct(form.category(), null,
                     java.util.Map.of(), Locale.ENGLISH, true, contents, List.of(sku)));
             return "redirect:/seller/catalog";
         } catch (NumberFormatException e) {
@@ -92,7 +92,7 @@ public class SellerCatalogPage {
     @GetMapping("/seller/catalog")
     String catalog(HttpServletRequest request, Model model) {
         Locale locale = RequestContextUtils.getLocale(request);
-        var seller = SellerProductController.currentSeller();
+        var seller = io.entrepot.shared.ActorContext.currentSeller();
         List<ProductRow> rows = catalog.productsOf(seller, 200).stream().map(catalog::get)
                 .map(p -> row(p, locale, catalog.offersOf(p.id()))).toList();
         model.addAttribute("products", rows);

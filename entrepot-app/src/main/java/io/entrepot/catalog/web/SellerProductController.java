@@ -10,11 +10,9 @@ import io.entrepot.catalog.ProductId;
 import io.entrepot.catalog.Publication;
 import io.entrepot.catalog.internal.CatalogStore;
 import io.entrepot.market.MarketCode;
-import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
 import io.entrepot.shared.CurrencyCode;
 import io.entrepot.shared.Money;
-import io.entrepot.shared.SellerId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,7 +27,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,7 +53,7 @@ class SellerProductController {
                     + "width_mm, height_mm; optional brand, description, stock, warehouse_id, title_<locale>, description_<locale>. "
                     + "Good products go in; a product with any bad row is reported and not written.")
     io.entrepot.catalog.ImportReport importCsv(@RequestBody byte[] csv) {
-        return imports.importCsv(currentSeller(), new java.io.InputStreamReader(new java.io.ByteArrayInputStream(csv),
+        return imports.importCsv(ActorContext.currentSeller(), new java.io.InputStreamReader(new java.io.ByteArrayInputStream(csv),
                 java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -95,7 +92,7 @@ class SellerProductController {
     @PostMapping("/api/v1/seller/products")
     @Operation(summary = "Create a global product with its SKUs, content per locale and stock per warehouse")
     ResponseEntity<ProductResource> create(@Valid @RequestBody ProductRequest request) {
-        ProductId id = catalog.create(currentSeller(), toNew(request));
+        ProductId id = catalog.create(ActorContext.currentSeller(), toNew(request));
         return ResponseEntity.created(URI.create("/api/v1/seller/products/" + id)).body(ProductResource.of(catalog.get(id)));
     }
 
@@ -105,7 +102,7 @@ class SellerProductController {
         if (limit < 1 || limit > 500) {
             throw new IllegalArgumentException("limit must be between 1 and 500");
         }
-        return catalog.productsOf(currentSeller(), limit).stream().map(catalog::get).map(ProductResource::of).toList();
+        return catalog.productsOf(ActorContext.currentSeller(), limit).stream().map(catalog::get).map(ProductResource::of).toList();
     }
 
     @GetMapping("/api/v1/seller/products/{id}")
@@ -141,14 +138,14 @@ class SellerProductController {
     @Operation(summary = "Publish the whole catalogue to one market (a newly opened one, say)",
             description = "Derived prices with the markup; the answer counts live and blocked products and the reasons.")
     io.entrepot.catalog.BulkPublication publishAll(@PathVariable String market, @Valid @RequestBody BulkPublicationRequest request) {
-        return catalog.publishAll(currentSeller(), MarketCode.of(market),
+        return catalog.publishAll(ActorContext.currentSeller(), MarketCode.of(market),
                 request.markupPct() == null ? BigDecimal.ZERO : request.markupPct());
     }
 
     @GetMapping("/api/v1/seller/offers")
     @Operation(summary = "This seller's offers, optionally in one market")
     List<Map<String, Object>> offers(@RequestParam(required = false) @Nullable String market) {
-        var rows = catalog.offersOf(currentSeller(), Optional.ofNullable(market).map(MarketCode::of));
+        var rows = catalog.offersOf(ActorContext.currentSeller(), Optional.ofNullable(market).map(MarketCode::of));
         return rows.stream().collect(Collectors.groupingBy(CatalogStore.OfferRow::offerId, LinkedHashMap::new, Collectors.toList()))
                 .values().stream().map(group -> {
                     var first = group.getFirst();
@@ -187,12 +184,5 @@ class SellerProductController {
 
     private static Locale locale(String tag) {
         return Locale.forLanguageTag(tag);
-    }
-
-    static SellerId currentSeller() {
-        if (ActorContext.current() instanceof Actor.Seller seller) {
-            return seller.sellerId();
-        }
-        throw new AccessDeniedException("not a seller");
     }
 }

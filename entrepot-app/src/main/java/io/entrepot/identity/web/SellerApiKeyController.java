@@ -3,7 +3,6 @@ package io.entrepot.identity.web;
 import io.entrepot.identity.ApiKeyScope;
 import io.entrepot.identity.ApiKeySummary;
 import io.entrepot.identity.Identity;
-import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
 import io.entrepot.shared.SellerId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,7 +11,6 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,14 +32,14 @@ class SellerApiKeyController {
     @GetMapping("/api/v1/seller/api-keys")
     @Operation(summary = "List this seller's API keys (never their secrets)")
     List<ApiKeySummary> list() {
-        return identity.apiKeysOf(currentSeller());
+        return identity.apiKeysOf(ActorContext.currentSeller());
     }
 
     @PostMapping("/api/v1/seller/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue another API key for this seller", description = "The key is in this response only.")
     ApiKeyResponse issue(@Valid @RequestBody IssueKeyRequest request) {
-        SellerId seller = currentSeller();
+        SellerId seller = ActorContext.currentSeller();
         return ApiKeyResponse.of(identity.issueApiKey(new ApiKeyScope.Seller(seller), request.label()), seller.value(), null);
     }
 
@@ -50,12 +48,5 @@ class SellerApiKeyController {
     @Operation(summary = "Revoke one of this seller's API keys")
     void revoke(@PathVariable UUID keyId) {
         identity.revokeApiKey(keyId);
-    }
-
-    static SellerId currentSeller() {
-        if (ActorContext.current() instanceof Actor.Seller seller) {
-            return seller.sellerId();
-        }
-        throw new AccessDeniedException("not a seller");
     }
 }

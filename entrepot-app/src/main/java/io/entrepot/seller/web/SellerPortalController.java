@@ -1,9 +1,7 @@
 package io.entrepot.seller.web;
 
 import io.entrepot.seller.Sellers;
-import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +18,7 @@ class SellerPortalController {
 
     @GetMapping("/seller")
     String home(Model model) {
-        if (!(ActorContext.current() instanceof Actor.Seller seller)) {
-            throw new AccessDeniedException("not a seller");
-        }
-        model.addAttribute("seller", sellers.get(seller.sellerId()));
+        model.addAttribute("seller", sellers.get(ActorContext.currentSeller()));
         return "seller/portal";
     }
 }

@@ -2,32 +2,14 @@ package io.entrepot.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import io.entrepot.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class FailureRateLimiterTests {
 
-    private Instant now = Instant.parse("2026-11-25T12:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T12:00:00Z"));
 
     @Test
     void blocksAClientAfterTooManyFailuresUntilItsWindowEnds() {
@@ -39,9 +21,9 @@ class FailureRateLimiterTests {
         assertThat(limiter.retryAfter("10.0.0.1")).contains(Duration.ofMinutes(1));
         assertThat(limiter.retryAfter("10.0.0.2")).as("other clients are unaffected").isEmpty();
 
-        now = now.plusSeconds(45);
+        clock.advance(Duration.ofSeconds(45));
         assertThat(limiter.retryAfter("10.0.0.1")).contains(Duration.ofSeconds(15));
-        now = now.plusSeconds(15);
+        clock.advance(Duration.ofSeconds(15));
         assertThat(limiter.retryAfter("10.0.0.1")).isEmpty();
     }
 
