@@ -151,7 +151,7 @@ public final class CatalogBenchmark {
                                                       'case','roller','tea','kettle','mug','bowl','vase','rug','pillow','clock'])[1 + (g / 10) % 20] as noun) w
                     cross join lateral (select ('00000000-0000-7000-8000-' || lpad(to_hex(g % 500), 12, '0'))::uuid as seller) s
                     """.replace("LISTINGS", Integer.toString(listings)));
-            st.execute("analyze search.listing");
+            st.execute("vacuum analyze search.listing");
         }
         System.out.printf(Locale.ROOT, "Generated %d PH listings in %.0f s%n", listings, (System.nanoTime() - start) / 1e9);
 

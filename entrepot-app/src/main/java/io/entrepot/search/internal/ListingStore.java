@@ -25,6 +25,13 @@ public class ListingStore {
             Map.entry("pt", "portuguese"), Map.entry("id", "indonesian"), Map.entry("ar", "arabic"), Map.entry("it", "italian"),
             Map.entry("nl", "dutch"), Map.entry("ru", "russian"), Map.entry("tr", "turkish"));
 
+    /**
+     * How many matches, taken in ranking-factor order (newest first among equals), are ranked by text
+     * relevance. Bounds the work of a query whose words match a large part of the market; a query
+     * matching fewer is ranked exactly.
+     */
+    static final int RANK_WINDOW = 1000;
+
     private final JdbcClient jdbc;
 
     ListingStore(JdbcClient jdbc) {
@@ -66,7 +73,8 @@ public class ListingStore {
 
     /**
      * A page of hits; the cursor is the last hit's (score, offer id). With text, the score is the text
-     * rank times the seller's factor; without, the factor alone, read in index order. Languages without
+     * rank times the seller's factor, over the first {@link #RANK_WINDOW} matches in factor order;
+     * without text, the factor alone, read in index order. Languages without
      * a PostgreSQL configuration (Chinese, Japanese, Thai, …) also match by substring of the title.
      */
     public List<Hit> search(String market, String language, @Nullable String text, @Nullable String category,
@@ -85,23 +93,38 @@ public class ListingStore {
                     .param("afterScore", afterScore).param("afterOffer", afterOffer).param("limit", limit)
                     .query(ListingStore::hit).list();
         }
+        String query = "websearch_to_tsquery(cast(:config as regconfig), :text)";
         String match = config.equals("simple")
-                ? "(l.tsv @@ q.query or l.title ilike '%' || :text || '%')"
-                : "l.tsv @@ q.query";
+                ? "(l.tsv @@ " + query + " or l.title ilike '%' || :text || '%')"
+                : "l.tsv @@ " + query;
+        // Plan for these very words: how many listings they match decides between the text index and
+        // walking the ranking index, and a generic plan cannot know.
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         return jdbc.sql("""
-                with q as (select websearch_to_tsquery(cast(:config as regconfig), :text) as query),
-                hits as (
-                    select l.*, round(cast((ts_rank(l.tsv, q.query) + 0.001) * l.rank_factor as numeric), 8) as score
-                    from search.listing l, q
+                with candidates as (
+                    select l.offer_id, l.language, l.rank_factor, l.tsv from search.listing l
                     where l.market_code = :market and l.language = :language
                       and (cast(:category as text) is null or l.category = :category)
                       and MATCH
+                    order by l.rank_factor desc, l.offer_id desc
+                    limit WINDOW
+                ),
+                ranked as (
+                    select c.offer_id, c.language,
+                           round(cast((ts_rank(c.tsv, websearch_to_tsquery(cast(:config as regconfig), :text)) + 0.001)
+                                 * c.rank_factor as numeric), 8) as score
+                    from candidates c
+                ),
+                page as (
+                    select * from ranked
+                    where cast(:afterScore as numeric) is null or score < :afterScore or (score = :afterScore and offer_id > :afterOffer)
+                    order by score desc, offer_id
+                    limit :limit
                 )
-                select * from hits
-                where cast(:afterScore as numeric) is null or score < :afterScore or (score = :afterScore and offer_id > :afterOffer)
-                order by score desc, offer_id
-                limit :limit
-                """.replace("MATCH", match))
+                select l.*, p.score from page p
+                join search.listing l on l.offer_id = p.offer_id and l.language = p.language
+                order by p.score desc, p.offer_id
+                """.replace("MATCH", match).replace("WINDOW", Integer.toString(RANK_WINDOW)))
                 .param("market", market).param("language", language).param("text", text).param("config", config)
                 .param("category", category).param("afterScore", afterScore).param("afterOffer", afterOffer)
                 .param("limit", limit)
