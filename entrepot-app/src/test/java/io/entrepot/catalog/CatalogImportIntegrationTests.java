@@ -53,6 +53,48 @@ class CatalogImportIntegrationTests {
     }
 
     @Test
+    void aLargeFileRunsAsAJobWhoseProgressTheSellerFollows() throws Exception {
+        String s = Long.toString(System.nanoTime(), 36);
+        StringBuilder csv = new StringBuilder("product_ref,category,locale,title,sku_code,base_price,currency,weight_grams,length_mm,width_mm,height_mm\n");
+        for (int i = 0; i < 1200; i++) {
+            csv.append("p").append(i / 2).append(",toys,en,Kite ").append(i / 2).append(',').append("J").append(i).append('-').append(s)
+                    .append(",9.50,CNY,100,10,10,10\n");
+        }
+        csv.append("bad,toys,en,Broken,B-").append(s).append(",oops,CNY,100,10,10,10\n");
+        var started = importCsv(csv.toString());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String location = started.header("Location");
+        assertThat(location).startsWith("/api/v1/seller/imports/");
+        assertThat(started.json().get("rowsTotal").asInt()).isEqualTo(1201);
+
+        long deadline = System.currentTimeMillis() + 60_000;
+        tools.jackson.databind.JsonNode job = started.json();
+        while (!job.get("status").asString().equals("done") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            job = api.get(location, seller.key()).json();
+            assertThat(job.get("status").asString()).isNotEqualTo("failed");
+        }
+        assertThat(job.get("status").asString()).isEqualTo("done");
+        assertThat(job.get("products").asInt()).isEqualTo(600);
+        assertThat(job.get("skus").asInt()).isEqualTo(1200);
+        assertThat(job.get("rejected").get(0).get("line").asInt()).isEqualTo(1202);
+        assertThat(job.get("rowsDone").asInt()).isEqualTo(job.get("rowsTotal").asInt());
+
+        var other = Fixtures.activeChineseSeller(api, "Nosy Co " + UUID.randomUUID());
+        assertThat(api.get(location, other.key()).status()).isEqualTo(404);
+
+        String email = "importer-" + UUID.randomUUID() + "@example.com";
+        api.post("/api/v1/ops/accounts", Api.ADMIN_KEY, """
+                {"email":"%s","password":"long-enough-1","displayName":"Importer","kind":"seller","sellerId":"%s"}
+                """.formatted(email, seller.sellerId()));
+        var browser = new io.entrepot.support.BrowserSession(port);
+        browser.signIn(email, "long-enough-1");
+        var page = browser.get(location.replace("/api/v1/seller/imports/", "/seller/imports/"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-status=\"done\"").contains("id=\"rejected\"");
+    }
+
+    @Test
     void malformedOrIncompleteFilesAreRefusedWithTheReason() {
         var unterminated = importCsv("product_ref,category\n\"lamp,lighting\n");
         assertThat(unterminated.status()).isEqualTo(400);

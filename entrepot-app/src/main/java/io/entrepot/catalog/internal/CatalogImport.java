@@ -51,7 +51,15 @@ public class CatalogImport {
         this.perProduct.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** Files up to this many rows are imported while the request waits; larger ones run as a job. */
+    public static final int SYNCHRONOUS_ROWS = 1000;
+
     public ImportReport importCsv(SellerId seller, Reader csv) {
+        return importRows(seller, parse(csv), done -> { });
+    }
+
+    /** Reads and checks the file's structure; throws with the reason when it cannot be imported at all. */
+    public List<CsvRecords.Row> parse(Reader csv) {
         List<CsvRecords.Row> rows = CsvRecords.read(csv);
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("the CSV file has a header but no rows");
@@ -60,6 +68,11 @@ public class CatalogImport {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the CSV file lacks the columns " + String.join(", ", missing));
         }
+        return rows;
+    }
+
+    /** Imports parsed rows, telling {@code progress} how many rows are done after each product. */
+    public ImportReport importRows(SellerId seller, List<CsvRecords.Row> rows, java.util.function.IntConsumer progress) {
         List<Warehouse> warehouses = sellers.warehouses(seller);
         Set<UUID> warehouseIds = warehouses.stream().map(Warehouse::id).collect(java.util.stream.Collectors.toSet());
         Map<String, List<CsvRecords.Row>> byProduct = new LinkedHashMap<>();
@@ -69,7 +82,10 @@ public class CatalogImport {
         int products = 0;
         int skus = 0;
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
+        int done = 0;
         for (var entry : byProduct.entrySet()) {
+            done += entry.getValue().size();
+            progress.accept(done);
             List<ImportReport.RejectedRow> problems = new ArrayList<>();
             NewProduct product = toProduct(entry.getKey(), entry.getValue(), warehouses, warehouseIds, problems);
             if (product == null) {

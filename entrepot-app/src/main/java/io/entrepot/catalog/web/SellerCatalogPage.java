@@ -19,10 +19,36 @@ public class SellerCatalogPage {
 
     private final Catalog catalog;
     private final io.entrepot.market.Markets markets;
+    private final io.entrepot.catalog.internal.CatalogImport imports;
+    private final io.entrepot.catalog.internal.ImportJobs jobs;
 
-    SellerCatalogPage(Catalog catalog, io.entrepot.market.Markets markets) {
+    SellerCatalogPage(Catalog catalog, io.entrepot.market.Markets markets, io.entrepot.catalog.internal.CatalogImport imports,
+            io.entrepot.catalog.internal.ImportJobs jobs) {
         this.catalog = catalog;
         this.markets = markets;
+        this.imports = imports;
+        this.jobs = jobs;
+    }
+
+    /** Starts an import from an uploaded file and shows its progress. */
+    @org.springframework.web.bind.annotation.PostMapping("/seller/imports")
+    String upload(@org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        var rows = imports.parse(new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        return "redirect:/seller/imports/" + jobs.start(io.entrepot.shared.ActorContext.currentSeller(), rows);
+    }
+
+    @GetMapping("/seller/imports/{id}")
+    String importJob(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id, Model model) {
+        model.addAttribute("job", jobs.get(id));
+        return "catalog/import";
+    }
+
+    /** The htmx fragment the import page polls. */
+    @GetMapping("/seller/imports/{id}/progress")
+    String importProgress(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id, Model model) {
+        model.addAttribute("job", jobs.get(id));
+        return "catalog/import-progress";
     }
 
     @GetMapping("/seller/products/new")

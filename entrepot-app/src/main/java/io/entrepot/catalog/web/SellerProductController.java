@@ -41,20 +41,35 @@ class SellerProductController {
 
     private final Catalog catalog;
     private final io.entrepot.catalog.internal.CatalogImport imports;
+    private final io.entrepot.catalog.internal.ImportJobs jobs;
 
-    SellerProductController(Catalog catalog, io.entrepot.catalog.internal.CatalogImport imports) {
+    SellerProductController(Catalog catalog, io.entrepot.catalog.internal.CatalogImport imports,
+            io.entrepot.catalog.internal.ImportJobs jobs) {
         this.catalog = catalog;
         this.imports = imports;
+        this.jobs = jobs;
     }
 
     @PostMapping(value = "/api/v1/seller/imports/products", consumes = {"text/csv", "text/plain"})
     @Operation(summary = "Import products and SKUs from CSV (one row per SKU)",
             description = "Columns: product_ref, category, locale, title, sku_code, base_price, currency, weight_grams, length_mm, "
                     + "width_mm, height_mm; optional brand, description, stock, warehouse_id, title_<locale>, description_<locale>. "
-                    + "Good products go in; a product with any bad row is reported and not written.")
-    io.entrepot.catalog.ImportReport importCsv(@RequestBody byte[] csv) {
-        return imports.importCsv(ActorContext.currentSeller(), new java.io.InputStreamReader(new java.io.ByteArrayInputStream(csv),
-                java.nio.charset.StandardCharsets.UTF_8));
+                    + "Good products go in; a product with any bad row is reported and not written. Up to 1,000 rows: 200 with "
+                    + "the report. More: 202 and a job to follow at the Location.")
+    ResponseEntity<?> importCsv(@RequestBody byte[] csv) {
+        var seller = ActorContext.currentSeller();
+        var rows = imports.parse(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(csv), java.nio.charset.StandardCharsets.UTF_8));
+        if (rows.size() <= io.entrepot.catalog.internal.CatalogImport.SYNCHRONOUS_ROWS) {
+            return ResponseEntity.ok(imports.importRows(seller, rows, done -> { }));
+        }
+        UUID job = jobs.start(seller, rows);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/seller/imports/" + job)).body(jobs.get(job));
+    }
+
+    @GetMapping("/api/v1/seller/imports/{id}")
+    @Operation(summary = "Progress of an import job, and its report when done")
+    io.entrepot.catalog.ImportJob importJob(@PathVariable UUID id) {
+        return jobs.get(id);
     }
 
     record SkuResource(UUID id, String code, PriceResource basePrice, int weightGrams, int lengthMm, int widthMm, int heightMm,
