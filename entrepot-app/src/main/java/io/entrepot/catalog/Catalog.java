@@ -51,10 +51,12 @@ public class Catalog {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final io.entrepot.catalog.internal.BulkPublisher bulk;
+    private final io.entrepot.catalog.internal.ProductsChangedNotifier notifier;
 
     Catalog(CatalogStore store, Sellers sellers, Markets markets, Prices prices, Lanes lanes, ApplicationEventPublisher events,
-            Clock clock, io.entrepot.catalog.internal.BulkPublisher bulk) {
+            Clock clock, io.entrepot.catalog.internal.BulkPublisher bulk, io.entrepot.catalog.internal.ProductsChangedNotifier notifier) {
         this.bulk = bulk;
+        this.notifier = notifier;
         this.store = store;
         this.sellers = sellers;
         this.markets = markets;
@@ -80,6 +82,8 @@ public class Catalog {
         validate(existing.sellerId(), product);
         store.updateProduct(id, existing.sellerId(), product, clock.instant());
         writeSkus(id, existing.sellerId(), product);
+        // Live offers show the new content in search.
+        notifier.productChanged(id.value());
         return get(id);
     }
 

@@ -185,6 +185,16 @@ class PagesIntegrationTests {
         var published = browser.postForm("/seller/products/" + productId + "/publish", "_csrf=" + token + "&market=PH&markupPct=10");
         assertThat(published.statusCode()).isEqualTo(302);
         assertThat(browser.get("/seller/catalog").body()).contains("PH: live");
+        var edit = browser.get("/seller/products/" + productId + "/edit");
+        assertThat(edit.statusCode()).isEqualTo(200);
+        assertThat(edit.body()).contains("value=\"" + word + "\"");
+        var renamed = browser.postForm("/seller/products/" + productId, "_csrf=" + token + "&category=toys&title=" + word
+                + "+deluxe&description=Swallow+kite&titleZh=%E9%A3%8E%E7%AD%9D");
+        assertThat(renamed.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/seller/catalog").body()).contains(word + " deluxe");
+        var other = new BrowserSession(port);
+        other.signIn("seller@lumen.example", "entrepot-demo");
+        assertThat(other.get("/seller/products/" + productId + "/edit").statusCode()).isEqualTo(404);
 
         long deadline = System.currentTimeMillis() + 10_000;
         String offerId = null;
@@ -197,6 +207,12 @@ class PagesIntegrationTests {
         var page = new BrowserSession(port).get("/store/products/" + offerId);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(word).contains("data-currency=\"PHP\"").contains("Swallow kite");
+        long renamedBy = System.currentTimeMillis() + 10_000;
+        while (!new BrowserSession(port).get("/store/products/" + offerId).body().contains(word + " deluxe")
+                && System.currentTimeMillis() < renamedBy) {
+            Thread.sleep(100);
+        }
+        assertThat(new BrowserSession(port).get("/store/products/" + offerId).body()).as("search shows the edited title").contains(word + " deluxe");
         assertThat(new BrowserSession(port).get("/store/products/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
 

@@ -56,6 +56,43 @@ public class SellerCatalogPage {
         return form(ProductForm.empty(), "", model);
     }
 
+    @GetMapping("/seller/products/{id}/edit")
+    String editProduct(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id, Model model) {
+        Product product = catalog.get(new io.entrepot.catalog.ProductId(id));
+        var sku = product.skus().getFirst();
+        model.addAttribute("productId", id.toString());
+        return form(new ProductForm(product.category(), product.contentIn("en").orElse(product.fallbackContent()).title(),
+                product.contentIn("en").orElse(product.fallbackContent()).description(),
+                product.contentIn("zh").map(io.entrepot.catalog.Content::title).orElse(""), sku.code(),
+                sku.basePrice().toDecimal().toPlainString(), sku.basePrice().currency().code(), Integer.toString(sku.weightGrams())),
+                "", model);
+    }
+
+    /** Saves the product's category and content; its SKUs stay as they are (change prices and stock through the API or CSV). */
+    @org.springframework.web.bind.annotation.PostMapping("/seller/products/{id}")
+    String updateProduct(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id, ProductForm form, Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        var productId = new io.entrepot.catalog.ProductId(id);
+        Product existing = catalog.get(productId);
+        try {
+            var contents = new java.util.ArrayList<io.entrepot.catalog.Content>();
+            contents.add(new io.entrepot.catalog.Content(Locale.ENGLISH, form.title(), form.description()));
+            if (!form.titleZh().isBlank()) {
+                contents.add(new io.entrepot.catalog.Content(Locale.SIMPLIFIED_CHINESE, form.titleZh(), ""));
+            }
+            existing.contents().stream().filter(c -> !c.language().equals("en") && !c.language().equals("zh")).forEach(contents::add);
+            var skus = existing.skus().stream().map(s -> new io.entrepot.catalog.NewSku(s.code(), s.basePrice(), s.weightGrams(),
+                    s.lengthMm(), s.widthMm(), s.heightMm(), s.attributes(), s.stock())).toList();
+            catalog.update(productId, new io.entrepot.catalog.NewProduct(form.category(), existing.brandName(), existing.attributes(),
+                    Locale.ENGLISH, existing.allowFallback(), contents, skus));
+            return "redirect:/seller/catalog";
+        } catch (IllegalArgumentException e) {
+            response.setStatus(400);
+            model.addAttribute("productId", id.toString());
+            return form(form, String.valueOf(e.getMessage()), model);
+        }
+    }
+
     @org.springframework.web.bind.annotation.PostMapping("/seller/products")
     String create(ProductForm form, Model model, jakarta.servlet.http.HttpServletResponse response) {
         try {
@@ -92,6 +129,9 @@ public class SellerCatalogPage {
     }
 
     private String form(ProductForm form, String error, Model model) {
+        if (!model.containsAttribute("productId")) {
+            model.addAttribute("productId", "");
+        }
         model.addAttribute("form", form);
         model.addAttribute("error", error);
         model.addAttribute("categories", catalog.categories().stream().map(CatalogStore.Category::slug).toList());
