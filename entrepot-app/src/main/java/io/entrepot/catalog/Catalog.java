@@ -21,7 +21,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,12 +46,11 @@ public class Catalog {
     private final Markets markets;
     private final Prices prices;
     private final Lanes lanes;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final io.entrepot.catalog.internal.BulkPublisher bulk;
     private final io.entrepot.catalog.internal.ProductsChangedNotifier notifier;
 
-    Catalog(CatalogStore store, Sellers sellers, Markets markets, Prices prices, Lanes lanes, ApplicationEventPublisher events,
+    Catalog(CatalogStore store, Sellers sellers, Markets markets, Prices prices, Lanes lanes,
             Clock clock, io.entrepot.catalog.internal.BulkPublisher bulk, io.entrepot.catalog.internal.ProductsChangedNotifier notifier) {
         this.bulk = bulk;
         this.notifier = notifier;
@@ -62,7 +59,6 @@ public class Catalog {
         this.markets = markets;
         this.prices = prices;
         this.lanes = lanes;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -132,7 +128,6 @@ public class Catalog {
         }
         Instant now = clock.instant();
         List<MarketOffer> result = new ArrayList<>();
-        List<OffersChanged.OfferSnapshot> snapshots = new ArrayList<>();
         for (Market market : targets) {
             List<BlockReason> reasons = new ArrayList<>();
             if (seller.status() != SellerStatus.ACTIVE) {
@@ -170,9 +165,8 @@ public class Catalog {
             }
             var offer = new MarketOffer(offerId, id, market.code(), status, reasons, status == OfferStatus.LIVE ? skuPrices : List.of());
             result.add(offer);
-            snapshots.add(snapshot(product, market, offer));
         }
-        events.publishEvent(new OffersChanged(id.value(), product.sellerId().value(), seller.displayName(), product.category(), snapshots));
+        notifier.productChanged(id.value());
         return result;
     }
 
@@ -215,15 +209,6 @@ public class Catalog {
             }
         }
         return result;
-    }
-
-    private static OffersChanged.OfferSnapshot snapshot(Product product, Market market, MarketOffer offer) {
-        long min = offer.prices().stream().map(p -> p.price().minor()).min(Comparator.naturalOrder()).orElse(0L);
-        List<OffersChanged.ContentSnapshot> contents = product.contents().stream()
-                .map(c -> new OffersChanged.ContentSnapshot(c.language(), c.title(), c.description()))
-                .toList();
-        return new OffersChanged.OfferSnapshot(offer.offerId(), market.code().value(), offer.status() == OfferStatus.LIVE, min,
-                market.currency().code(), product.fallbackContent().language(), contents);
     }
 
     private void validate(SellerId seller, NewProduct product) {
