@@ -24,6 +24,13 @@ class CommandIntegrationTests {
     }
 
     @Test
+    void ledgerVerifyChecksEveryEntry() {
+        int code = run("ledger", "verify");
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("ledger verified: \\d+ journal entries");
+    }
+
+    @Test
     void fxImportReadsAnEcbFile() throws Exception {
         Path file = Path.of("src/test/resources/fx/eurofxref-hist-sample.xml");
         int code = run("fx", "import-ecb", "--file", file.toString());

@@ -1,0 +1,99 @@
+package io.entrepot.ledger;
+
+import io.entrepot.ledger.internal.LedgerStore;
+import io.entrepot.shared.ConflictException;
+import io.entrepot.shared.Ids;
+import io.entrepot.shared.Money;
+import io.entrepot.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ledger module's API. Posting is idempotent by key: the same entry again returns the first one's
+ * id, a different entry under the same key is a conflict. Posted entries are never changed; a
+ * correction is a reversal entry linked to the original.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Ledger {
+
+    private final LedgerStore store;
+    private final Clock clock;
+
+    Ledger(LedgerStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = false)
+    public UUID post(JournalEntry entry) {
+        return post(entry, null);
+    }
+
+    private UUID post(JournalEntry entry, @org.jspecify.annotations.Nullable UUID reverses) {
+        Instant now = clock.instant();
+        List<UUID> accounts = entry.postings().stream().map(p -> store.account(p.account(), Ids.newId(clock), now)).toList();
+        Optional<UUID> existing = store.entryByKey(entry.idempotencyKey());
+        if (existing.isPresent()) {
+            if (!store.fingerprint(existing.get()).equals(fingerprint(entry, accounts))) {
+                throw new ConflictException("idempotency-key-reused",
+                        "idempotency key " + entry.idempotencyKey() + " was used for a different journal entry");
+            }
+            return existing.get();
+        }
+        UUID id = Ids.newId(clock);
+        store.insertEntry(id, entry.description(), entry.sourceType(), entry.sourceId(), entry.idempotencyKey(), reverses, now);
+        for (int i = 0; i < entry.postings().size(); i++) {
+            store.insertPosting(Ids.newId(clock), id, accounts.get(i), entry.postings().get(i), now);
+        }
+        return id;
+    }
+
+    /** Posts the mirror image of an entry, linked to it. */
+    @Transactional(readOnly = false)
+    public UUID reverse(UUID entryId, String idempotencyKey, String reason) {
+        List<LedgerStore.StoredPosting> postings = store.postingsOf(entryId);
+        if (postings.isEmpty()) {
+            throw new NotFoundException("journal entry", entryId);
+        }
+        Instant now = clock.instant();
+        Optional<UUID> existing = store.entryByKey(idempotencyKey);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        UUID id = Ids.newId(clock);
+        store.insertEntry(id, "reversal: " + reason, "journal_entry", entryId.toString(), idempotencyKey, entryId, now);
+        for (LedgerStore.StoredPosting posting : postings) {
+            store.insertPosting(Ids.newId(clock), id, posting.reversed(), now);
+        }
+        return id;
+    }
+
+    /** The fold of the account's postings, in its currency; zero for an account never posted to. */
+    public Money balance(AccountRef account) {
+        return new Money(store.find(account).map(store::balance).orElse(0L), account.currency());
+    }
+
+    /** Every invariant the ledger keeps, checked over all of it: the list of what is wrong, empty when all holds. */
+    public List<String> verify() {
+        return store.violations();
+    }
+
+    public long entries() {
+        return store.entries();
+    }
+
+    private static String fingerprint(JournalEntry entry, List<UUID> accounts) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            lines.add(accounts.get(i) + ":" + entry.postings().get(i).amount().minor());
+        }
+        lines.sort(null);
+        return entry.sourceType() + "|" + entry.sourceId() + "|" + String.join(",", lines);
+    }
+}

@@ -1,0 +1,123 @@
+package io.entrepot.ledger.internal;
+
+import io.entrepot.ledger.AccountRef;
+import io.entrepot.ledger.Posting;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Rows of the ledger schema: accounts are found or created, entries and postings only ever inserted. */
+@Repository
+public class LedgerStore {
+
+    private final JdbcClient jdbc;
+
+    LedgerStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public UUID account(AccountRef ref, UUID newId, Instant now) {
+        jdbc.sql("""
+                insert into ledger.account (id, owner_type, owner_ref, seller_id, kind, currency, created_at)
+                values (:id, :owner, :ref, :seller, :kind, :currency, :now)
+                on conflict (owner_type, owner_ref, kind, currency) do nothing
+                """)
+                .param("id", newId).param("owner", ref.ownerType().key()).param("ref", ref.ownerRef())
+                .param("seller", ref.sellerId() == null ? null : ref.sellerId().value()).param("kind", ref.kind().key())
+                .param("currency", ref.currency().code()).param("now", Timestamp.from(now)).update();
+        return find(ref).orElseThrow();
+    }
+
+    public Optional<UUID> find(AccountRef ref) {
+        return jdbc.sql("""
+                select id from ledger.account where owner_type = :owner and owner_ref = :ref and kind = :kind and currency = :currency
+                """)
+                .param("owner", ref.ownerType().key()).param("ref", ref.ownerRef()).param("kind", ref.kind().key())
+                .param("currency", ref.currency().code()).query(UUID.class).optional();
+    }
+
+    public Optional<UUID> entryByKey(String key) {
+        return jdbc.sql("select id from ledger.journal_entry where idempotency_key = :key").param("key", key).query(UUID.class).optional();
+    }
+
+    /** What an entry contains, in a canonical form, to compare a retried post with the first one. */
+    public String fingerprint(UUID entry) {
+        return jdbc.sql("""
+                select e.source_type || '|' || e.source_id || '|' || string_agg(p.account_id || ':' || p.amount_minor, ',' order by p.account_id, p.amount_minor)
+                from ledger.journal_entry e join ledger.posting p on p.entry_id = e.id where e.id = :entry
+                group by e.source_type, e.source_id
+                """).param("entry", entry).query(String.class).single();
+    }
+
+    public void insertEntry(UUID id, String description, String sourceType, String sourceId, String key, @Nullable UUID reverses, Instant now) {
+        jdbc.sql("""
+                insert into ledger.journal_entry (id, description, source_type, source_id, idempotency_key, reverses, created_at)
+                values (:id, :description, :sourceType, :sourceId, :key, :reverses, :now)
+                """)
+                .param("id", id).param("description", description).param("sourceType", sourceType).param("sourceId", sourceId)
+                .param("key", key).param("reverses", reverses).param("now", Timestamp.from(now)).update();
+    }
+
+    public void insertPosting(UUID id, UUID entry, UUID account, Posting posting, Instant now) {
+        insertPosting(id, entry, new StoredPosting(account, posting.account().sellerId() == null ? null : posting.account().sellerId().value(),
+                posting.amount().minor(), posting.amount().currency().code()), now);
+    }
+
+    public void insertPosting(UUID id, UUID entry, StoredPosting posting, Instant now) {
+        jdbc.sql("""
+                insert into ledger.posting (id, entry_id, account_id, seller_id, amount_minor, currency, created_at)
+                values (:id, :entry, :account, :seller, :amount, :currency, :now)
+                """)
+                .param("id", id).param("entry", entry).param("account", posting.account()).param("seller", posting.sellerId())
+                .param("amount", posting.amountMinor()).param("currency", posting.currency())
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    /** A posting as stored: account, the account's seller, signed amount and currency. */
+    public record StoredPosting(UUID account, @Nullable UUID sellerId, long amountMinor, String currency) {
+
+        public StoredPosting reversed() {
+            return new StoredPosting(account, sellerId, -amountMinor, currency);
+        }
+    }
+
+    public long balance(UUID account) {
+        return jdbc.sql("select coalesce(sum(amount_minor), 0) from ledger.posting where account_id = :account")
+                .param("account", account).query(Long.class).single();
+    }
+
+    /** The postings of an entry, for a reversal. */
+    public List<StoredPosting> postingsOf(UUID entry) {
+        return jdbc.sql("select account_id, seller_id, amount_minor, currency from ledger.posting where entry_id = :entry")
+                .param("entry", entry)
+                .query((rs, n) -> new StoredPosting(rs.getObject("account_id", UUID.class), rs.getObject("seller_id", UUID.class),
+                        rs.getLong("amount_minor"), rs.getString("currency")))
+                .list();
+    }
+
+    /** Invariant violations: unbalanced entries per currency, postings whose currency differs from the account's. */
+    public List<String> violations() {
+        List<String> problems = new java.util.ArrayList<>(jdbc.sql("""
+                select 'entry ' || entry_id || ' does not balance in ' || currency || ' by ' || sum(amount_minor)
+                from ledger.posting group by entry_id, currency having sum(amount_minor) <> 0
+                """).query(String.class).list());
+        problems.addAll(jdbc.sql("""
+                select 'posting ' || p.id || ' is in ' || p.currency || ' but its account is kept in ' || a.currency
+                from ledger.posting p join ledger.account a on a.id = p.account_id where p.currency <> a.currency
+                """).query(String.class).list());
+        problems.addAll(jdbc.sql("""
+                select 'entry ' || e.id || ' has fewer than two postings'
+                from ledger.journal_entry e left join ledger.posting p on p.entry_id = e.id group by e.id having count(p.id) < 2
+                """).query(String.class).list());
+        return problems;
+    }
+
+    public long entries() {
+        return jdbc.sql("select count(*) from ledger.journal_entry").query(Long.class).single();
+    }
+}
