@@ -41,4 +41,24 @@ class ApiKeyRateLimitIntegrationTests {
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         assertThat(limited.body()).contains("Too many attempts");
     }
+
+    @Test
+    void aClientFloodingTheSellerSignUpIsSlowedDown() {
+        var api = new Api(port);
+        for (int i = 0; i < 2; i++) {
+            var applied = api.post("/api/v1/storefront/seller-applications", null, application(i));
+            assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        }
+        var limited = api.post("/api/v1/storefront/seller-applications", null, application(3));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(limited.header("Retry-After")).isNotBlank();
+    }
+
+    private static String application(int i) {
+        return """
+                {"legalName":"Flood %1$s Co","displayName":"Flood %1$s","country":"CN","registrationNumber":"R%1$s",
+                 "payoutCurrency":"CNY","email":"flood-%2$s@example.com","password":"a-long-password","contactName":"F"}
+                """.formatted(i, java.util.UUID.randomUUID());
+    }
 }

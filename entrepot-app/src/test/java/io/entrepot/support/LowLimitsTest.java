@@ -12,6 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "entrepot.bootstrap-admin-api-key=" + Api.ADMIN_KEY, "entrepot.demo.background=false",
         "entrepot.security.api-key-failures-per-minute=5", "entrepot.security.login-failures-per-minute=3",
-        "entrepot.http.max-import-size=256KB"})
+        "entrepot.http.max-import-size=256KB", "entrepot.security.seller-applications-per-hour=2"})
 public @interface LowLimitsTest {
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Counts authentication failures per client in a fixed window; a client with too many is refused until
  * its window ends. Kept in memory per node: a client spread over N nodes gets at most N times the limit.
  */
-final class FailureRateLimiter {
+public final class FailureRateLimiter {
 
     private final int maxFailures;
     private final Duration window;
@@ -24,7 +24,7 @@ final class FailureRateLimiter {
     }
 
     /** How long the client must wait, when it has used up its failures. */
-    Optional<Duration> retryAfter(String client) {
+    public Optional<Duration> retryAfter(String client) {
         Instant now = clock.instant();
         Window current = windows.get(client);
         if (current == null || !current.end().isAfter(now) || current.failures() < maxFailures) {
@@ -33,7 +33,7 @@ final class FailureRateLimiter {
         return Optional.of(Duration.between(now, current.end()));
     }
 
-    void recordFailure(String client) {
+    public void recordFailure(String client) {
         Instant now = clock.instant();
         windows.compute(client, (key, current) -> current == null || !current.end().isAfter(now)
                 ? new Window(now.plus(window), 1)
@@ -48,7 +48,7 @@ final class FailureRateLimiter {
     }
 
     /** Seconds for a {@code Retry-After} header: never zero. */
-    static long seconds(Duration wait) {
+    public static long seconds(Duration wait) {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 

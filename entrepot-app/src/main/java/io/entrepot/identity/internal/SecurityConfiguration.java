@@ -30,16 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SecurityConfiguration {
 
     @Bean
-    FailureRateLimiter apiKeyFailureLimiter(@Value("${entrepot.security.api-key-failures-per-minute:20}") int failures, Clock clock) {
-        return new FailureRateLimiter(failures, Duration.ofMinutes(1), clock);
-    }
-
-    @Bean
-    FailureRateLimiter loginFailureLimiter(@Value("${entrepot.security.login-failures-per-minute:10}") int failures, Clock clock) {
-        return new FailureRateLimiter(failures, Duration.ofMinutes(1), clock);
-    }
-
-    @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeyStore keys, TransactionTemplate transactions,
             FailureRateLimiter apiKeyFailureLimiter, Clock clock, KnownRoutes routes) throws Exception {

@@ -1,6 +1,12 @@
 package io.entrepot.identity.web;
 
 import io.entrepot.identity.Identity;
+import io.entrepot.identity.internal.FailureRateLimiter;
+import io.entrepot.shared.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import io.entrepot.seller.NewSeller;
 import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
@@ -19,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -27,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SellerApplicationController {
 
     private final Identity identity;
+    private final FailureRateLimiter limiter;
 
-    SellerApplicationController(Identity identity) {
+    SellerApplicationController(Identity identity, @Qualifier("sellerApplicationLimiter") FailureRateLimiter limiter) {
         this.identity = identity;
+        this.limiter = limiter;
     }
 
     record Application(@NotBlank @Size(max = 200) String legalName,
@@ -44,13 +51,20 @@ class SellerApplicationController {
     }
 
     @PostMapping("/api/v1/storefront/seller-applications")
-    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Apply to sell: the seller starts pending review; the applicant can sign in to the portal")
-    Map<String, Object> apply(@Valid @RequestBody Application application) {
+    ResponseEntity<Object> apply(@Valid @RequestBody Application application, HttpServletRequest request) {
+        var wait = limiter.retryAfter(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(FailureRateLimiter.seconds(wait.get())))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "too many seller applications from this client; retry later"));
+        }
+        limiter.recordFailure(request.getRemoteAddr());
         var seller = new NewSeller(application.legalName(), application.displayName(), application.country(),
                 application.registrationNumber(), application.originZone(), CurrencyCode.of(application.payoutCurrency()), List.of());
         SellerId id = ActorContext.callAs(Actor.system("seller-sign-up"),
                 () -> identity.applyAsSeller(seller, application.email(), application.password(), application.contactName()));
-        return Map.of("sellerId", id.value(), "status", "pending_review");
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("sellerId", id.value(), "status", "pending_review"));
     }
 }
