@@ -118,6 +118,21 @@ class PagesIntegrationTests {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("The request could not be understood.");
         assertThat(browser.get("/console/markets/CA").statusCode()).isEqualTo(404);
+
+        String token = BrowserSession.csrf(germany.body());
+        String from = java.time.Instant.now().plus(java.time.Duration.ofDays(3650 + new java.util.Random().nextInt(3650)))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String version = "_csrf=" + token + "&effectiveFrom=" + from + "&taxName=MwSt&importTaxRatePct=19&taxCollection=platform_at_checkout"
+                + "&dutyDeMinimis=&dutyCurrency=EUR&dutyBasis=per_consignment&flatDuty=2&flatDutyCurrency=EUR"
+                + "&prohibitedCategories=e-cigarettes&source=test&asOf=2036&notes=console";
+        var added = browser.postForm("/console/markets/DE/trade-rule-versions", version);
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/console/markets/DE").body()).contains(from).contains("2.00 EUR");
+        var again = browser.postForm("/console/markets/DE/trade-rule-versions", version);
+        assertThat(again.statusCode()).isEqualTo(409);
+        var badVersion = browser.postForm("/console/markets/DE/trade-rule-versions", version.replace("effectiveFrom=" + from, "effectiveFrom=tomorrow"));
+        assertThat(badVersion.statusCode()).isEqualTo(400);
+        assertThat(badVersion.body()).contains("id=\"form-error\"");
     }
 
     @Test

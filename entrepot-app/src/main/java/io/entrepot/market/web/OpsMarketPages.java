@@ -46,11 +46,57 @@ public class OpsMarketPages {
 
     @GetMapping("/console/markets/{code}")
     String detail(@PathVariable String code, Model model) {
-        MarketCode market = MarketCode.of(code);
+        return detail(MarketCode.of(code), "", model);
+    }
+
+    private String detail(MarketCode market, String error, Model model) {
         model.addAttribute("market", markets.get(market));
         model.addAttribute("versions", markets.ruleVersions(market));
         model.addAttribute("current", markets.rulesNow(market).map(TradeRules::id).orElse(null));
+        model.addAttribute("error", error);
         return "market/detail";
+    }
+
+    /** The new trade-rule version form's fields, as typed. */
+    public record VersionForm(String effectiveFrom, String taxName, String importTaxRatePct, String taxCollection,
+            String dutyDeMinimis, String dutyCurrency, String dutyBasis, String flatDuty, String flatDutyCurrency,
+            String prohibitedCategories, String source, String asOf, String notes) {
+
+        TradeRules toRules(MarketCode market) {
+            try {
+                java.time.Instant from = java.time.Instant.parse(effectiveFrom.strip());
+                var duty = dutyDeMinimis.isBlank() ? null : new io.entrepot.market.Threshold(io.entrepot.shared.Money.of(
+                        new java.math.BigDecimal(dutyDeMinimis.strip()), CurrencyCode.of(dutyCurrency.strip())),
+                        io.entrepot.market.ValueBasis.fromKey(dutyBasis));
+                var flat = flatDuty.isBlank() ? null : io.entrepot.shared.Money.of(new java.math.BigDecimal(flatDuty.strip()),
+                        CurrencyCode.of(flatDutyCurrency.strip()));
+                java.util.Set<String> prohibited = java.util.Arrays.stream(prohibitedCategories.split(","))
+                        .map(String::strip).filter(c -> !c.isEmpty()).collect(java.util.stream.Collectors.toSet());
+                if (source.isBlank() || asOf.isBlank() || taxName.isBlank()) {
+                    throw new IllegalArgumentException("tax name, source and as-of are required");
+                }
+                return new TradeRules(io.entrepot.shared.Ids.newId(), market, from, null, taxName.strip(),
+                        new java.math.BigDecimal(importTaxRatePct.strip()), io.entrepot.market.TaxCollection.fromKey(taxCollection),
+                        null, duty, null, flat, prohibited, source.strip(), asOf.strip(), "", notes.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("effective from must be an instant such as 2027-01-01T00:00:00Z");
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("rates and amounts must be numbers");
+            }
+        }
+    }
+
+    @PostMapping("/console/markets/{code}/trade-rule-versions")
+    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_COMPLIANCE')")
+    String addVersion(@PathVariable String code, VersionForm form, Model model, HttpServletResponse response) {
+        MarketCode market = MarketCode.of(code);
+        try {
+            markets.addRuleVersion(form.toRules(market));
+            return "redirect:/console/markets/" + market.value();
+        } catch (IllegalArgumentException | io.entrepot.shared.ConflictException e) {
+            response.setStatus(e instanceof io.entrepot.shared.ConflictException ? 409 : 400);
+            return detail(market, String.valueOf(e.getMessage()), model);
+        }
     }
 
     /** The market form's fields, as typed. */
