@@ -161,6 +161,24 @@ class PagesIntegrationTests {
     }
 
     @Test
+    void financeSetsAnOverrideInTheConsoleAndOtherRolesCannot() {
+        var finance = new BrowserSession(port);
+        finance.signIn("finance@entrepot.example", "entrepot-demo");
+        String token = BrowserSession.csrf(finance.get("/console/fx").body());
+        var set = finance.postForm("/console/fx/overrides", "_csrf=" + token + "&from=CNY&to=SAR&rate=0.5284&reason=console+test");
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(set.body()).contains("id=\"fx-notice\"").contains("CNY → SAR 0.5284");
+        var bad = finance.postForm("/console/fx/overrides", "_csrf=" + token + "&from=CNY&to=SAR&rate=-1&reason=x");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"fx-error\"");
+        var logistics = new BrowserSession(port);
+        logistics.signIn("logistics@entrepot.example", "entrepot-demo");
+        String theirs = BrowserSession.csrf(logistics.get("/console/fx").body());
+        assertThat(logistics.postForm("/console/fx/overrides", "_csrf=" + theirs + "&from=CNY&to=SAR&rate=1&reason=x").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void aSellerSeesItsCatalogueWithEachMarketsStanding() {
         var browser = new BrowserSession(port);
         browser.signIn("seller@lumen.example", "entrepot-demo");

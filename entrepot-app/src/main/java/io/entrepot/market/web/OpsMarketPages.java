@@ -192,8 +192,49 @@ public class OpsMarketPages {
         }
     }
 
+    /** Imports an uploaded ECB reference-rate file (finance). */
+    @PostMapping("/console/fx/ecb")
+    @PreAuthorize("hasAnyRole('OPS_FINANCE', 'OPS_ADMIN')")
+    String importEcb(@org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            Model model, HttpServletResponse response) throws java.io.IOException {
+        try {
+            var result = rates.importEcb(file.getBytes());
+            return fx(model, "imported " + result.ratesAdded() + " rates from " + result.publications() + " publications ("
+                    + result.ratesAlreadyKnown() + " already known)", "");
+        } catch (IllegalArgumentException e) {
+            response.setStatus(400);
+            return fx(model, "", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Sets finance's rate for a pair. */
+    @PostMapping("/console/fx/overrides")
+    @PreAuthorize("hasRole('OPS_FINANCE')")
+    String override(@org.springframework.web.bind.annotation.RequestParam String from,
+            @org.springframework.web.bind.annotation.RequestParam String to,
+            @org.springframework.web.bind.annotation.RequestParam String rate,
+            @org.springframework.web.bind.annotation.RequestParam String reason, Model model, HttpServletResponse response) {
+        try {
+            var set = rates.override(CurrencyCode.of(from.strip().toUpperCase(java.util.Locale.ROOT)),
+                    CurrencyCode.of(to.strip().toUpperCase(java.util.Locale.ROOT)), new java.math.BigDecimal(rate.strip()), reason);
+            return fx(model, "override set: " + set.from() + " → " + set.to() + " " + set.rate().toPlainString(), "");
+        } catch (NumberFormatException e) {
+            response.setStatus(400);
+            return fx(model, "", "the rate must be a number");
+        } catch (IllegalArgumentException e) {
+            response.setStatus(400);
+            return fx(model, "", String.valueOf(e.getMessage()));
+        }
+    }
+
     @GetMapping("/console/fx")
     String fx(Model model) {
+        return fx(model, "", "");
+    }
+
+    private String fx(Model model, String notice, String error) {
+        model.addAttribute("notice", notice);
+        model.addAttribute("error", error);
         CurrencyCode cny = CurrencyCode.of("CNY");
         List<RateRow> rows = markets.all().stream().map(Market::currency).distinct().sorted((a, b) -> a.code().compareTo(b.code()))
                 .map(currency -> row(cny, currency)).toList();
