@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** A market is a country: its ISO 3166-1 alpha-2 code. */
-public record MarketCode(String value) {
+public record MarketCode(@com.fasterxml.jackson.annotation.JsonValue String value) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 

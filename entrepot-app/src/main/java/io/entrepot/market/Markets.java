@@ -23,12 +23,35 @@ public class Markets {
 
     private final MarketStore markets;
     private final TradeRuleStore rules;
+    private final io.entrepot.market.internal.DutyRateStore duties;
     private final Clock clock;
 
-    Markets(MarketStore markets, TradeRuleStore rules, Clock clock) {
+    Markets(MarketStore markets, TradeRuleStore rules, io.entrepot.market.internal.DutyRateStore duties, Clock clock) {
         this.markets = markets;
         this.rules = rules;
+        this.duties = duties;
         this.clock = clock;
+    }
+
+    /**
+     * The duty rate that applies to goods of an HS chapter from an origin country at an instant; empty
+     * when none is known, which a quote must show as "duty unknown", never as zero.
+     */
+    public Optional<DutyRate> dutyRate(MarketCode code, String hsChapter, String originCountry, Instant at) {
+        get(code);
+        return duties.applicable(code, hsChapter, originCountry, at);
+    }
+
+    public java.util.List<DutyRate> dutyRates(MarketCode code) {
+        get(code);
+        return duties.of(code);
+    }
+
+    @Transactional
+    public DutyRate addDutyRate(DutyRate rate) {
+        get(rate.market());
+        duties.insert(rate, io.entrepot.shared.ActorContext.currentName(), clock.instant());
+        return rate;
     }
 
     public List<Market> all() {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * An ISO 4217 currency with its number of minor units. IDR keeps ISO's two minor units; how a market
  * displays rupiah is a market rule, not a property of the currency.
  */
-public record CurrencyCode(String code) {
+public record CurrencyCode(@com.fasterxml.jackson.annotation.JsonValue String code) {
 
     private static final Pattern ISO = Pattern.compile("[A-Z]{3}");
 

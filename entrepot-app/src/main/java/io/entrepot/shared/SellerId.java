@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** The tenant key: every seller-owned row carries one, and row-level security filters on it. */
-public record SellerId(UUID value) implements java.io.Serializable {
+public record SellerId(@com.fasterxml.jackson.annotation.JsonValue UUID value) implements java.io.Serializable {
 
     public SellerId {
         Objects.requireNonNull(value, "seller id");

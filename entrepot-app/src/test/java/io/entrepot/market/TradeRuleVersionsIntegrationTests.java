@@ -32,6 +32,8 @@ class TradeRuleVersionsIntegrationTests {
     MarketStore marketStore;
     @Autowired
     TradeRuleStore ruleStore;
+    @Autowired
+    io.entrepot.market.internal.DutyRateStore dutyStore;
 
     @Test
     void theEuFlatDutyPerCategoryStartsOnTheFirstOfJuly2026() {
@@ -76,7 +78,7 @@ class TradeRuleVersionsIntegrationTests {
     @Test
     void aFutureVersionAppliesOnlyOnceTheClockPassesItsStart() {
         var clock = new MovableClock(Instant.parse("2031-01-01T00:00:00Z"));
-        var markets = new Markets(marketStore, ruleStore, clock);
+        var markets = new Markets(marketStore, ruleStore, dutyStore, clock);
         MarketCode code = ActorContext.callAs(Actor.system("test"), () -> freshMarket(markets));
         Instant start = clock.instant().plus(Duration.ofDays(30));
         ActorContext.runAs(Actor.system("test"), () -> markets.addRuleVersion(version(code, clock.instant(), "8")));
@@ -93,7 +95,7 @@ class TradeRuleVersionsIntegrationTests {
     @Test
     void versionsCannotOverlapOrRewriteThePast() {
         var clock = new MovableClock(Instant.parse("2031-01-01T00:00:00Z"));
-        var markets = new Markets(marketStore, ruleStore, clock);
+        var markets = new Markets(marketStore, ruleStore, dutyStore, clock);
         MarketCode code = ActorContext.callAs(Actor.system("test"), () -> freshMarket(markets));
         ActorContext.runAs(Actor.system("test"), () -> markets.addRuleVersion(version(code, clock.instant(), "8")));
         assertThatThrownBy(() -> ActorContext.runAs(Actor.system("test"),

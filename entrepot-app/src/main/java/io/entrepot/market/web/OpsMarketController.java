@@ -126,6 +126,50 @@ class OpsMarketController {
         return MarketResources.of(markets.addRuleVersion(version));
     }
 
+    record DutyRateRequest(
+            @Nullable @jakarta.validation.constraints.Pattern(regexp = "[0-9]{2}", message = "must be a two-digit HS chapter, e.g. 42") String hsChapter,
+            @Nullable @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code, e.g. CN") String originCountry,
+            @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") java.math.BigDecimal ratePct,
+            @Nullable @jakarta.validation.constraints.Size(max = 500) String basisNote,
+            @jakarta.validation.constraints.NotNull Instant effectiveFrom,
+            @Nullable Instant effectiveTo,
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String source,
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 40) String asOf) {
+    }
+
+    record DutyLookup(boolean known, io.entrepot.market.@Nullable DutyRate rate) {
+    }
+
+    @GetMapping("/api/v1/ops/markets/{code}/duty-rates")
+    @Operation(summary = "Every duty rate of a market")
+    List<io.entrepot.market.DutyRate> dutyRates(@PathVariable String code) {
+        return markets.dutyRates(MarketCode.of(code));
+    }
+
+    @GetMapping("/api/v1/ops/markets/{code}/duty-rate")
+    @Operation(summary = "The duty rate for an HS chapter and origin at an instant (default now)",
+            description = "known = false when no rate is on record: quotes show such duty as unknown, never as zero.")
+    DutyLookup dutyRate(@PathVariable String code,
+            @RequestParam @jakarta.validation.constraints.Pattern(regexp = "[0-9]{2}") String hsChapter,
+            @RequestParam @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{2}") String origin,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant at) {
+        if (!hsChapter.matches("[0-9]{2}") || !origin.matches("[A-Z]{2}")) {
+            throw new IllegalArgumentException("hsChapter is two digits and origin an ISO 3166-1 alpha-2 code");
+        }
+        var rate = markets.dutyRate(MarketCode.of(code), hsChapter, origin, at == null ? Instant.now() : at);
+        return new DutyLookup(rate.isPresent(), rate.orElse(null));
+    }
+
+    @PostMapping("/api/v1/ops/markets/{code}/duty-rates")
+    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_COMPLIANCE')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a duty rate (per HS chapter and origin, or general), with its source and dates")
+    io.entrepot.market.DutyRate addDutyRate(@PathVariable String code, @Valid @RequestBody DutyRateRequest request) {
+        return markets.addDutyRate(new io.entrepot.market.DutyRate(Ids.newId(), MarketCode.of(code), request.hsChapter(),
+                request.originCountry(), request.ratePct(), request.basisNote() == null ? "" : request.basisNote(),
+                request.effectiveFrom(), request.effectiveTo(), request.source(), request.asOf()));
+    }
+
     private static @Nullable Threshold threshold(TradeRulesRequest.@Nullable ThresholdRequest request) {
         return request == null ? null
                 : new Threshold(new MoneyAmount(request.amount(), request.currency()).toMoney(), ValueBasis.fromKey(request.basis()));
