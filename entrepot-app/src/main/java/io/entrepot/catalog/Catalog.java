@@ -1,16 +1,13 @@
 package io.entrepot.catalog;
 
 import io.entrepot.catalog.internal.CatalogStore;
-import io.entrepot.logistics.Lanes;
 import io.entrepot.market.Market;
 import io.entrepot.market.MarketCode;
 import io.entrepot.market.Markets;
 import io.entrepot.market.Prices;
 import io.entrepot.market.StaleRateException;
 import io.entrepot.market.TradeRules;
-import io.entrepot.seller.Restriction;
 import io.entrepot.seller.SellerProfile;
-import io.entrepot.seller.SellerStatus;
 import io.entrepot.seller.Sellers;
 import io.entrepot.seller.Warehouse;
 import io.entrepot.shared.Ids;
@@ -22,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,12 +41,12 @@ public class Catalog {
     private final Sellers sellers;
     private final Markets markets;
     private final Prices prices;
-    private final Lanes lanes;
+    private final io.entrepot.catalog.internal.PublicationChecks checks;
     private final Clock clock;
     private final io.entrepot.catalog.internal.BulkPublisher bulk;
     private final io.entrepot.catalog.internal.ProductsChangedNotifier notifier;
 
-    Catalog(CatalogStore store, Sellers sellers, Markets markets, Prices prices, Lanes lanes,
+    Catalog(CatalogStore store, Sellers sellers, Markets markets, Prices prices, io.entrepot.catalog.internal.PublicationChecks checks,
             Clock clock, io.entrepot.catalog.internal.BulkPublisher bulk, io.entrepot.catalog.internal.ProductsChangedNotifier notifier) {
         this.bulk = bulk;
         this.notifier = notifier;
@@ -58,7 +54,7 @@ public class Catalog {
         this.sellers = sellers;
         this.markets = markets;
         this.prices = prices;
-        this.lanes = lanes;
+        this.checks = checks;
         this.clock = clock;
     }
 
@@ -121,37 +117,15 @@ public class Catalog {
             }
         }
         SellerProfile seller = sellers.get(product.sellerId());
-        Set<String> warehouseCountries = sellers.warehouses(product.sellerId()).stream().map(Warehouse::country)
-                .collect(Collectors.toSet());
-        if (warehouseCountries.isEmpty()) {
-            warehouseCountries = Set.of(seller.country());
-        }
+        Set<String> origins = checks.origins(seller);
+        List<String> languages = product.contents().stream().map(Content::language).toList();
         Instant now = clock.instant();
         List<MarketOffer> result = new ArrayList<>();
         for (Market market : targets) {
-            List<BlockReason> reasons = new ArrayList<>();
-            if (seller.status() != SellerStatus.ACTIVE) {
-                reasons.add(BlockReason.SELLER_NOT_ACTIVE);
-            }
-            if (seller.has(Restriction.CANNOT_PUBLISH)) {
-                reasons.add(BlockReason.SELLER_CANNOT_PUBLISH);
-            }
-            if (!market.open()) {
-                reasons.add(BlockReason.MARKET_PAUSED);
-            }
             Optional<TradeRules> rules = markets.rulesAt(market.code(), now);
-            if (rules.isEmpty()) {
-                reasons.add(BlockReason.NO_TRADE_RULES);
-            } else if (rules.get().prohibits(product.category())) {
-                reasons.add(BlockReason.CATEGORY_PROHIBITED);
-            }
-            if (!lanes.reaches(warehouseCountries, market.code().value())) {
-                reasons.add(BlockReason.NO_SHIPPING_LANE);
-            }
-            boolean hasLanguage = market.locales().stream().anyMatch(l -> product.contentIn(l.getLanguage()).isPresent());
-            if (!hasLanguage && !product.allowFallback()) {
-                reasons.add(BlockReason.NO_CONTENT_IN_MARKET_LANGUAGE);
-            }
+            List<BlockReason> reasons = checks.sellerAndMarket(seller, origins, market, rules);
+            io.entrepot.catalog.internal.PublicationChecks.product(reasons, rules, product.category(), product.allowFallback(),
+                    languages, market);
             List<SkuPrice> skuPrices = price(product, market, publication, reasons);
             OfferStatus status = reasons.isEmpty() ? OfferStatus.LIVE : OfferStatus.BLOCKED;
             UUID offerId = store.upsertOffer(Ids.newId(clock), id, product.sellerId(), market.code().value(), status, reasons,
@@ -230,9 +204,5 @@ public class Catalog {
             UUID skuId = store.upsertSku(Ids.newId(clock), id, seller, sku);
             sku.stock().forEach((warehouse, available) -> store.setStock(skuId, warehouse, seller, available));
         }
-    }
-
-    static Locale requireLocale(String tag) {
-        return NewProduct.locale(tag);
     }
 }

@@ -39,8 +39,9 @@ public record NewProduct(String category, @Nullable String brandName, Map<String
         skus = List.copyOf(skus);
     }
 
-    static Locale locale(String tag) {
-        Locale locale = Locale.forLanguageTag(tag);
+    /** Parses a language tag such as {@code en} or {@code zh-CN}; anything without a language is refused. */
+    public static Locale locale(String tag) {
+        Locale locale = Locale.forLanguageTag(tag == null ? "" : tag.strip());
         if (locale.getLanguage().isEmpty()) {
             throw new IllegalArgumentException("'" + tag + "' is not a locale such as en or zh-CN");
         }

@@ -59,9 +59,7 @@ public class Identity {
      */
     @Transactional
     public SellerId applyAsSeller(io.entrepot.seller.NewSeller seller, String email, String password, String contactName) {
-        if (ActorContext.callAs(Actor.system("authentication"), () -> accounts.emailTaken(email))) {
-            throw new ConflictException("duplicate-email", "an account with this email address already exists");
-        }
+        // A taken email makes createAccount throw, which rolls the registration back with it.
         SellerId id = sellers.register(seller, io.entrepot.seller.SellerStatus.PENDING_REVIEW);
         createAccount(NewAccount.seller(email, password, contactName, id));
         return id;

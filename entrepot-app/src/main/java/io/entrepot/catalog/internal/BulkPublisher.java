@@ -3,7 +3,6 @@ package io.entrepot.catalog.internal;
 import io.entrepot.catalog.BlockReason;
 import io.entrepot.catalog.BulkPublication;
 import io.entrepot.catalog.OffersChanged;
-import io.entrepot.logistics.Lanes;
 import io.entrepot.market.ExchangeRate;
 import io.entrepot.market.ExchangeRates;
 import io.entrepot.market.Market;
@@ -11,11 +10,8 @@ import io.entrepot.market.MarketCode;
 import io.entrepot.market.Markets;
 import io.entrepot.market.Prices;
 import io.entrepot.market.TradeRules;
-import io.entrepot.seller.Restriction;
 import io.entrepot.seller.SellerProfile;
-import io.entrepot.seller.SellerStatus;
 import io.entrepot.seller.Sellers;
-import io.entrepot.seller.Warehouse;
 import io.entrepot.shared.CurrencyCode;
 import io.entrepot.shared.Ids;
 import io.entrepot.shared.Money;
@@ -32,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,18 +51,18 @@ public class BulkPublisher {
     private final Sellers sellers;
     private final Markets markets;
     private final ExchangeRates rates;
-    private final Lanes lanes;
+    private final PublicationChecks checks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BulkPublisher(JdbcClient jdbc, JdbcTemplate batch, Sellers sellers, Markets markets, ExchangeRates rates, Lanes lanes,
+    BulkPublisher(JdbcClient jdbc, JdbcTemplate batch, Sellers sellers, Markets markets, ExchangeRates rates, PublicationChecks checks,
             ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.sellers = sellers;
         this.markets = markets;
         this.rates = rates;
-        this.lanes = lanes;
+        this.checks = checks;
         this.events = events;
         this.clock = clock;
     }
@@ -77,25 +72,8 @@ public class BulkPublisher {
         Market market = markets.get(code);
         SellerProfile seller = sellers.get(sellerId);
         Instant now = clock.instant();
-        List<BlockReason> common = new ArrayList<>();
-        if (seller.status() != SellerStatus.ACTIVE) {
-            common.add(BlockReason.SELLER_NOT_ACTIVE);
-        }
-        if (seller.has(Restriction.CANNOT_PUBLISH)) {
-            common.add(BlockReason.SELLER_CANNOT_PUBLISH);
-        }
-        if (!market.open()) {
-            common.add(BlockReason.MARKET_PAUSED);
-        }
         Optional<TradeRules> rules = markets.rulesAt(code, now);
-        if (rules.isEmpty()) {
-            common.add(BlockReason.NO_TRADE_RULES);
-        }
-        Set<String> origins = sellers.warehouses(sellerId).stream().map(Warehouse::country).collect(Collectors.toSet());
-        if (!lanes.reaches(origins.isEmpty() ? Set.of(seller.country()) : origins, code.value())) {
-            common.add(BlockReason.NO_SHIPPING_LANE);
-        }
-        Set<String> marketLanguages = market.locales().stream().map(Locale::getLanguage).collect(Collectors.toSet());
+        List<BlockReason> common = checks.sellerAndMarket(seller, checks.origins(seller), market, rules);
         Map<CurrencyCode, Optional<ExchangeRate>> rateCache = new HashMap<>();
 
         int products = 0;
@@ -117,12 +95,7 @@ public class BulkPublisher {
             Map<UUID, OffersChanged> changed = new LinkedHashMap<>();
             for (ProductRow product : page) {
                 List<BlockReason> reasons = new ArrayList<>(common);
-                if (rules.isPresent() && rules.get().prohibits(product.category())) {
-                    reasons.add(BlockReason.CATEGORY_PROHIBITED);
-                }
-                if (!product.allowFallback() && product.languages().stream().noneMatch(marketLanguages::contains)) {
-                    reasons.add(BlockReason.NO_CONTENT_IN_MARKET_LANGUAGE);
-                }
+                PublicationChecks.product(reasons, rules, product.category(), product.allowFallback(), product.languages(), market);
                 List<Object[]> productPrices = new ArrayList<>();
                 UUID offerId = existing.getOrDefault(product.id(), Ids.newId(clock));
                 long min = Long.MAX_VALUE;

@@ -143,13 +143,13 @@ public class CatalogImport {
         List<String> productErrors = new ArrayList<>();
         NewProduct product = null;
         try {
-            Locale locale = locale(first.get("locale"));
+            Locale locale = NewProduct.locale(first.get("locale"));
             List<Content> contents = new ArrayList<>();
             contents.add(new Content(locale, first.get("title"), first.get("description")));
             for (String column : first.values().keySet()) {
                 if (column.startsWith("title_") && !first.get(column).isBlank()) {
                     String tag = column.substring("title_".length());
-                    contents.add(new Content(locale(tag), first.get(column), first.get("description_" + tag)));
+                    contents.add(new Content(NewProduct.locale(tag), first.get(column), first.get("description_" + tag)));
                 }
             }
             if (problems.isEmpty()) {
@@ -173,14 +173,6 @@ public class CatalogImport {
             return null;
         }
         return product;
-    }
-
-    private static Locale locale(String tag) {
-        Locale locale = Locale.forLanguageTag(tag.strip());
-        if (tag.isBlank() || locale.getLanguage().isEmpty()) {
-            throw new IllegalArgumentException("'" + tag + "' is not a locale such as en or zh-CN");
-        }
-        return locale;
     }
 
     private static int integer(CsvRecords.Row row, String column) {

@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -185,7 +184,7 @@ class SellerProductController {
 
     private static NewProduct toNew(ProductRequest request) {
         List<Content> contents = request.contents().stream()
-                .map(c -> new Content(locale(c.locale()), c.title(), c.description() == null ? "" : c.description())).toList();
+                .map(c -> new Content(NewProduct.locale(c.locale()), c.title(), c.description() == null ? "" : c.description())).toList();
         List<NewSku> skus = request.skus().stream().map(s -> new NewSku(s.code(),
                 Money.of(s.basePrice().amount(), CurrencyCode.of(s.basePrice().currency())), s.weightGrams(), s.lengthMm(),
                 s.widthMm(), s.heightMm(), s.attributes() == null ? Map.of() : s.attributes(),
@@ -194,10 +193,6 @@ class SellerProductController {
                             throw new IllegalArgumentException("SKU " + s.code() + " names a warehouse twice");
                         })))).toList();
         return new NewProduct(request.category(), request.brandName(), request.attributes() == null ? Map.of() : request.attributes(),
-                locale(request.fallbackLocale()), request.allowFallback() == null || request.allowFallback(), contents, skus);
-    }
-
-    private static Locale locale(String tag) {
-        return Locale.forLanguageTag(tag);
+                NewProduct.locale(request.fallbackLocale()), request.allowFallback() == null || request.allowFallback(), contents, skus);
     }
 }
