@@ -62,7 +62,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 : ActorContext.callAs(AccountUserDetailsService.AUTHENTICATION,
                         () -> transactions.execute(tx -> lookUp(secret)));
         if (key.isEmpty()) {
-            limiter.recordFailure(client);
+            limiter.record(client);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"entrepot\", error=\"invalid_token\"");
             Problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "invalid-api-key",
                     "the API key is not valid or has been revoked"));

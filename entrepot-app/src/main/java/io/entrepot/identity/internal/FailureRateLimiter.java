@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts authentication failures per client in a fixed window; a client with too many is refused until
- * its window ends. Kept in memory per node: a client spread over N nodes gets at most N times the limit.
+ * Counts events per client in a fixed window (failed authentications, seller sign-ups); a client with
+ * too many is refused until its window ends. Kept in memory per node: a client spread over N nodes gets at most N times the limit.
  */
 public final class FailureRateLimiter {
 
@@ -23,7 +23,7 @@ public final class FailureRateLimiter {
         this.clock = clock;
     }
 
-    /** How long the client must wait, when it has used up its failures. */
+    /** How long the client must wait, when it has used up its allowance. */
     public Optional<Duration> retryAfter(String client) {
         Instant now = clock.instant();
         Window current = windows.get(client);
@@ -33,7 +33,7 @@ public final class FailureRateLimiter {
         return Optional.of(Duration.between(now, current.end()));
     }
 
-    public void recordFailure(String client) {
+    public void record(String client) {
         Instant now = clock.instant();
         windows.compute(client, (key, current) -> current == null || !current.end().isAfter(now)
                 ? new Window(now.plus(window), 1)

@@ -67,7 +67,7 @@ class SecurityConfiguration {
             response.sendRedirect(request.getContextPath() + target);
         };
         AuthenticationFailureHandler failure = (request, response, exception) -> {
-            loginFailureLimiter.recordFailure(request.getRemoteAddr());
+            loginFailureLimiter.record(request.getRemoteAddr());
             response.sendRedirect(request.getContextPath() + "/login?error");
         };
         var csrfHandler = new CsrfTokenRequestAttributeHandler();

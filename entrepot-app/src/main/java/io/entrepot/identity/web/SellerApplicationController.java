@@ -60,7 +60,7 @@ class SellerApplicationController {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "too many seller applications from this client; retry later"));
         }
-        limiter.recordFailure(request.getRemoteAddr());
+        limiter.record(request.getRemoteAddr());
         var seller = new NewSeller(application.legalName(), application.displayName(), application.country(),
                 application.registrationNumber(), application.originZone(), CurrencyCode.of(application.payoutCurrency()), List.of());
         SellerId id = ActorContext.callAs(Actor.system("seller-sign-up"),

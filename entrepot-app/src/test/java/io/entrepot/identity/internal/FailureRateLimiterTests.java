@@ -16,7 +16,7 @@ class FailureRateLimiterTests {
         var limiter = new FailureRateLimiter(3, Duration.ofMinutes(1), clock);
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.retryAfter("10.0.0.1")).isEmpty();
-            limiter.recordFailure("10.0.0.1");
+            limiter.record("10.0.0.1");
         }
         assertThat(limiter.retryAfter("10.0.0.1")).contains(Duration.ofMinutes(1));
         assertThat(limiter.retryAfter("10.0.0.2")).as("other clients are unaffected").isEmpty();
@@ -30,9 +30,9 @@ class FailureRateLimiterTests {
     @Test
     void successResetsTheCount() {
         var limiter = new FailureRateLimiter(2, Duration.ofMinutes(1), clock);
-        limiter.recordFailure("c");
+        limiter.record("c");
         limiter.reset("c");
-        limiter.recordFailure("c");
+        limiter.record("c");
         assertThat(limiter.retryAfter("c")).isEmpty();
     }
 
