@@ -48,6 +48,68 @@ public class Lanes {
                 .list();
     }
 
+    /** The price of carrying a parcel on a lane, from its rate table, in the table's currency. */
+    public record ShippingRate(java.util.UUID laneId, String originCountry, String carrierService, int upToGrams,
+            io.entrepot.shared.Money price, int transitDaysMin, int transitDaysMax) {
+    }
+
+    /**
+     * The cheapest active lane from the origin to the market with a weight band that takes the parcel;
+     * empty when no lane or band does.
+     */
+    public java.util.Optional<ShippingRate> shippingRate(String originCountry, String market, int weightGrams) {
+        if (weightGrams < 1) {
+            throw new IllegalArgumentException("a parcel weighs at least one gram");
+        }
+        return jdbc.sql("""
+                select distinct on (l.id) l.id, l.origin_country, l.carrier_service, l.transit_days_min, l.transit_days_max,
+                       r.up_to_grams, r.price_minor, r.currency
+                from logistics.lane l join logistics.lane_rate r on r.lane_id = l.id
+                where l.active and l.origin_country = :origin and l.destination_market = :market and r.up_to_grams >= :weight
+                order by l.id, r.up_to_grams
+                """)
+                .param("origin", originCountry).param("market", market).param("weight", weightGrams)
+                .query((rs, n) -> new ShippingRate(rs.getObject("id", java.util.UUID.class), rs.getString("origin_country"),
+                        rs.getString("carrier_service"), rs.getInt("up_to_grams"),
+                        io.entrepot.shared.Money.ofMinor(rs.getLong("price_minor"), rs.getString("currency")),
+                        rs.getInt("transit_days_min"), rs.getInt("transit_days_max")))
+                .list().stream().min(java.util.Comparator.comparingLong(r -> r.price().minor()));
+    }
+
+    /** Replaces a lane's rate table (operators). */
+    @Transactional
+    public void setRates(String originCountry, String market, String carrierService, java.util.List<RateBand> bands) {
+        java.util.UUID lane = jdbc.sql("""
+                select id from logistics.lane where origin_country = :origin and destination_market = :market and carrier_service = :service
+                """).param("origin", originCountry).param("market", market).param("service", carrierService)
+                .query(java.util.UUID.class).optional()
+                .orElseThrow(() -> new io.entrepot.shared.NotFoundException("lane", originCountry + "→" + market + " " + carrierService));
+        if (bands.isEmpty()) {
+            throw new IllegalArgumentException("a rate table has at least one weight band");
+        }
+        if (bands.stream().map(b -> b.price().currency()).distinct().count() > 1) {
+            throw new IllegalArgumentException("all bands of a rate table are in one currency");
+        }
+        jdbc.sql("delete from logistics.lane_rate where lane_id = :lane").param("lane", lane).update();
+        for (RateBand band : bands) {
+            jdbc.sql("insert into logistics.lane_rate (lane_id, up_to_grams, price_minor, currency) values (:lane, :upTo, :price, :currency)")
+                    .param("lane", lane).param("upTo", band.upToGrams()).param("price", band.price().minor())
+                    .param("currency", band.price().currency().code()).update();
+        }
+    }
+
+    /** One weight band of a rate table: parcels up to this weight pay this price. */
+    public record RateBand(int upToGrams, io.entrepot.shared.Money price) {
+        public RateBand {
+            if (upToGrams < 1 || upToGrams > 1_000_000) {
+                throw new IllegalArgumentException("a weight band ends between 1 g and 1,000 kg");
+            }
+            if (price.isNegative()) {
+                throw new IllegalArgumentException("a shipping price cannot be negative");
+            }
+        }
+    }
+
     /** Opens a lane (operators; also used when a new market is opened). */
     @Transactional
     public void open(String originCountry, String market, String carrierService, int transitDaysMin, int transitDaysMax) {

@@ -46,6 +46,25 @@ class OpsLaneController {
         return lane;
     }
 
+    record BandRequest(@Min(1) @Max(1_000_000) int upToGrams, @jakarta.validation.constraints.NotNull
+            @jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.Digits(integer = 12, fraction = 3) java.math.BigDecimal price,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {
+    }
+
+    record RatesRequest(@NotBlank @Size(max = 100) String carrierService, @jakarta.validation.constraints.NotEmpty @Size(max = 50)
+            List<@Valid BandRequest> bands) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/ops/lanes/{originCountry}/{market}/rates")
+    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_LOGISTICS')")
+    @Operation(summary = "Replace a lane's shipping rate table (weight bands)")
+    RatesRequest rates(@PathVariable String originCountry, @PathVariable String market, @Valid @RequestBody RatesRequest rates) {
+        lanes.setRates(originCountry, market, rates.carrierService(), rates.bands().stream()
+                .map(b -> new Lanes.RateBand(b.upToGrams(), io.entrepot.shared.Money.of(b.price(), io.entrepot.shared.CurrencyCode.of(b.currency()))))
+                .toList());
+        return rates;
+    }
+
     @GetMapping("/api/v1/ops/lanes/from/{originCountry}")
     @Operation(summary = "Active lanes from an origin country")
     List<Lanes.Lane> from(@PathVariable String originCountry) {

@@ -122,8 +122,10 @@ public class ExchangeRates {
 
     @Transactional
     public void clearOverride(CurrencyCode from, CurrencyCode to) {
-        store.clearOverride(from, to, ActorContext.currentName(), clock.instant());
-        events.publishEvent(new ExchangeRatesChanged(java.util.Set.of(from.code(), to.code())));
+        // Offers re-price only when a rate really changed: clearing nothing changes nothing.
+        if (store.clearOverride(from, to, ActorContext.currentName(), clock.instant())) {
+            events.publishEvent(new ExchangeRatesChanged(java.util.Set.of(from.code(), to.code())));
+        }
     }
 
     public Duration maxAge() {

@@ -52,13 +52,14 @@ public class FxStore {
                 .optional();
     }
 
-    public void clearOverride(CurrencyCode base, CurrencyCode quote, String by, Instant now) {
-        jdbc.sql("""
+    /** Clears the pair's active override; true when there was one. */
+    public boolean clearOverride(CurrencyCode base, CurrencyCode quote, String by, Instant now) {
+        return jdbc.sql("""
                 update market.fx_override set cleared_at = :now, cleared_by = :by
                 where base = :base and quote = :quote and cleared_at is null
                 """)
                 .param("now", Timestamp.from(now)).param("by", by).param("base", base.code()).param("quote", quote.code())
-                .update();
+                .update() > 0;
     }
 
     public void insertOverride(UUID id, CurrencyCode base, CurrencyCode quote, BigDecimal rate, String reason, String by, Instant now) {

@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(10)
-class MarketReferenceData implements ApplicationRunner {
+public class MarketReferenceData implements ApplicationRunner {
 
     private static final Log log = LogFactory.getLog(MarketReferenceData.class);
 
@@ -98,7 +98,7 @@ class MarketReferenceData implements ApplicationRunner {
         }).toList();
     }
 
-    static List<TradeRules> tradeRules() {
+    public static List<TradeRules> tradeRules() {
         return read("data/markets/trade_rules.csv").stream().map(row -> {
             Set<String> prohibited = Arrays.stream(row.get("prohibited_categories").split("\\|"))
                     .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
