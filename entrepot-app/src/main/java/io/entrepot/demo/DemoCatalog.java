@@ -100,7 +100,8 @@ class DemoCatalog {
     private final TaskExecutor executor;
 
     DemoCatalog(Sellers sellers, Catalog catalog, Markets markets, ExchangeRates rates, JdbcClient jdbc,
-            TransactionTemplate transactions, Clock clock, Environment environment, TaskExecutor executor) {
+            TransactionTemplate transactions, Clock clock, Environment environment,
+            @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.sellers = sellers;
         this.catalog = catalog;
         this.markets = markets;

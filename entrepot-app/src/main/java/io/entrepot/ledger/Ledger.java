@@ -79,6 +79,18 @@ public class Ledger {
         return new Money(store.find(account).map(store::balance).orElse(0L), account.currency());
     }
 
+    /** What the platform owes a seller on one account: {@code pending}, {@code available} or {@code reserve}. */
+    public record SellerBalance(String kind, String currency, java.math.BigDecimal amount) {
+    }
+
+    /** The seller's balances as amounts owed to it (credit balances shown positive), per kind and currency. */
+    public List<SellerBalance> sellerBalances(io.entrepot.shared.SellerId seller) {
+        return store.sellerBalances(seller.value()).stream()
+                .map(b -> new SellerBalance(b.kind().replace("payable_", ""), b.currency(),
+                        new Money(-b.sum(), io.entrepot.shared.CurrencyCode.of(b.currency())).toDecimal()))
+                .toList();
+    }
+
     /** Every invariant the ledger keeps, checked over all of it: the list of what is wrong, empty when all holds. */
     public List<String> verify() {
         return store.violations();

@@ -54,6 +54,12 @@ public class Markets {
         return rate;
     }
 
+    /** When the market was opened on this platform (the start of a "new market" promotion). */
+    public Instant openedAt(MarketCode code) {
+        get(code);
+        return markets.openedAt(code);
+    }
+
     public List<Market> all() {
         return markets.all();
     }

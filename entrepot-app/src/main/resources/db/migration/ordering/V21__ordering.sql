@@ -21,10 +21,12 @@ create table ordering.idempotency_key (
     state           text        not null check (state in ('running', 'done')),
     response_status integer,
     response_body   text,
+    resource_id     uuid,
     created_at      timestamptz not null,
     expires_at      timestamptz not null,
     primary key (scope, key)
 );
+create index idempotency_key_resource_idx on ordering.idempotency_key (resource_id);
 
 create table ordering.buyer_order (
     id                    uuid        primary key,
@@ -137,8 +139,10 @@ create table ordering.refund (
     seller_id       uuid        not null,
     amount_minor    bigint      not null check (amount_minor > 0),
     currency        char(3)     not null,
+    seller_part     bigint      not null check (seller_part >= 0),
+    status          text        not null check (status in ('pending', 'refunded', 'failed')),
     reason          text        not null check (length(reason) between 1 and 500),
-    entry_id        uuid        not null,
+    entry_id        uuid,
     created_by      text        not null,
     created_at      timestamptz not null
 );

@@ -40,7 +40,8 @@ public class ImportJobs {
     private final TaskExecutor executor;
     private final Clock clock;
 
-    ImportJobs(CatalogImport imports, JdbcClient jdbc, TransactionTemplate transactions, TaskExecutor executor, Clock clock) {
+    ImportJobs(CatalogImport imports, JdbcClient jdbc, TransactionTemplate transactions,
+            @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
         this.imports = imports;
         this.jdbc = jdbc;
         this.transactions = transactions;

@@ -65,24 +65,24 @@ public class LedgerStore {
 
     public void insertPosting(UUID id, UUID entry, UUID account, Posting posting, Instant now) {
         insertPosting(id, entry, new StoredPosting(account, posting.account().sellerId() == null ? null : posting.account().sellerId().value(),
-                posting.amount().minor(), posting.amount().currency().code()), now);
+                posting.amount().minor(), posting.amount().currency().code(), posting.fxRate()), now);
     }
 
     public void insertPosting(UUID id, UUID entry, StoredPosting posting, Instant now) {
         jdbc.sql("""
-                insert into ledger.posting (id, entry_id, account_id, seller_id, amount_minor, currency, created_at)
-                values (:id, :entry, :account, :seller, :amount, :currency, :now)
+                insert into ledger.posting (id, entry_id, account_id, seller_id, amount_minor, currency, fx_rate, created_at)
+                values (:id, :entry, :account, :seller, :amount, :currency, :rate, :now)
                 """)
                 .param("id", id).param("entry", entry).param("account", posting.account()).param("seller", posting.sellerId())
-                .param("amount", posting.amountMinor()).param("currency", posting.currency())
+                .param("amount", posting.amountMinor()).param("currency", posting.currency()).param("rate", posting.fxRate())
                 .param("now", Timestamp.from(now)).update();
     }
 
     /** A posting as stored: account, the account's seller, signed amount and currency. */
-    public record StoredPosting(UUID account, @Nullable UUID sellerId, long amountMinor, String currency) {
+    public record StoredPosting(UUID account, @Nullable UUID sellerId, long amountMinor, String currency, java.math.@Nullable BigDecimal fxRate) {
 
         public StoredPosting reversed() {
-            return new StoredPosting(account, sellerId, -amountMinor, currency);
+            return new StoredPosting(account, sellerId, -amountMinor, currency, fxRate);
         }
     }
 
@@ -93,10 +93,10 @@ public class LedgerStore {
 
     /** The postings of an entry, for a reversal. */
     public List<StoredPosting> postingsOf(UUID entry) {
-        return jdbc.sql("select account_id, seller_id, amount_minor, currency from ledger.posting where entry_id = :entry")
+        return jdbc.sql("select account_id, seller_id, amount_minor, currency, fx_rate from ledger.posting where entry_id = :entry")
                 .param("entry", entry)
                 .query((rs, n) -> new StoredPosting(rs.getObject("account_id", UUID.class), rs.getObject("seller_id", UUID.class),
-                        rs.getLong("amount_minor"), rs.getString("currency")))
+                        rs.getLong("amount_minor"), rs.getString("currency"), rs.getBigDecimal("fx_rate")))
                 .list();
     }
 
@@ -111,10 +111,28 @@ public class LedgerStore {
                 from ledger.posting p join ledger.account a on a.id = p.account_id where p.currency <> a.currency
                 """).query(String.class).list());
         problems.addAll(jdbc.sql("""
+                select 'seller account ' || a.id || ' (' || a.kind || ', ' || a.currency || ') is below zero by ' || -sum(p.amount_minor)
+                from ledger.account a join ledger.posting p on p.account_id = a.id
+                where a.owner_type = 'seller' and a.kind = 'payable_available'
+                group by a.id, a.kind, a.currency having sum(p.amount_minor) > 0
+                """).query(String.class).list());
+        problems.addAll(jdbc.sql("""
                 select 'entry ' || e.id || ' has fewer than two postings'
                 from ledger.journal_entry e left join ledger.posting p on p.entry_id = e.id group by e.id having count(p.id) < 2
                 """).query(String.class).list());
         return problems;
+    }
+
+    public record AccountSum(String kind, String currency, long sum) {
+    }
+
+    public List<AccountSum> sellerBalances(UUID seller) {
+        return jdbc.sql("""
+                select a.kind, a.currency, coalesce(sum(p.amount_minor), 0) as total
+                from ledger.account a left join ledger.posting p on p.account_id = a.id
+                where a.seller_id = :seller group by a.kind, a.currency order by a.currency, a.kind
+                """).param("seller", seller).query((rs, n) -> new AccountSum(rs.getString("kind"), rs.getString("currency"), rs.getLong("total")))
+                .list();
     }
 
     public long entries() {

@@ -118,4 +118,9 @@ public class MarketStore {
                 rounding, rs.getInt("return_window_days"), rs.getString("return_basis"),
                 MarketStatus.fromKey(rs.getString("status")));
     }
+
+    public java.time.Instant openedAt(io.entrepot.market.MarketCode code) {
+        return jdbc.sql("select created_at from market.market where code = :code").param("code", code.value())
+                .query(java.sql.Timestamp.class).single().toInstant();
+    }
 }

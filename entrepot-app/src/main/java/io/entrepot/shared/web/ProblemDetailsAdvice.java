@@ -51,6 +51,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<Object> refused(io.entrepot.shared.RefusedException e) {
+        return problem(Problems.of(HttpStatus.valueOf(e.status()), e.problemSlug(), e.getMessage()));
+    }
+
+    @ExceptionHandler
     ResponseEntity<Object> duplicate(DataIntegrityViolationException e) {
         // The constraint's message may name another tenant's values: say only what kind of clash it is.
         return problem(Problems.of(HttpStatus.CONFLICT, "conflict",

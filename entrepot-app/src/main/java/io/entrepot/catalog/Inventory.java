@@ -1,0 +1,200 @@
+package io.entrepot.catalog;
+
+import io.entrepot.market.MarketCode;
+import io.entrepot.seller.Sellers;
+import io.entrepot.seller.Warehouse;
+import io.entrepot.shared.ConflictException;
+import io.entrepot.shared.Ids;
+import io.entrepot.shared.Money;
+import io.entrepot.shared.NotFoundException;
+import io.entrepot.shared.SellerId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What checkout needs of the catalog: the live offer behind a cart line (price in the market's
+ * currency, weight, tariff chapter, where it ships from) and stock held for an order. Stock never
+ * goes below zero: a hold is one conditional update per warehouse row, taken in SKU order so
+ * concurrent multi-SKU orders cannot deadlock; a hold is consumed or released exactly once.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Inventory {
+
+    private final JdbcClient jdbc;
+    private final Sellers sellers;
+    private final Clock clock;
+
+    Inventory(JdbcClient jdbc, Sellers sellers, Clock clock) {
+        this.jdbc = jdbc;
+        this.sellers = sellers;
+        this.clock = clock;
+    }
+
+    /** A SKU of a live offer as a buyer in its market sees it. */
+    public record CartLine(UUID offerId, UUID productId, SellerId sellerId, UUID skuId, String skuCode, String title, String category,
+            String parentCategory, String hsChapter, Money unitPrice, int weightGrams, String originCountry, int available) {
+    }
+
+    /** Stock to hold: a quantity of a SKU. */
+    public record StockRequest(UUID skuId, int quantity) {
+        public StockRequest {
+            if (quantity < 1) {
+                throw new IllegalArgumentException("a quantity is at least 1");
+            }
+        }
+    }
+
+    /**
+     * The live offer's SKU in this market; when no SKU is named, the offer must have exactly one.
+     * Unknown offers are 404; an offer of another market or not live is a conflict.
+     */
+    public CartLine cartLine(MarketCode market, UUID offerId, Optional<UUID> skuId) {
+        var offer = jdbc.sql("""
+                select o.id, o.product_id, o.seller_id, o.market_code, o.status, p.category, coalesce(c.parent, p.category) as parent,
+                       c.hs_chapter, coalesce((select title from catalog.product_content pc where pc.product_id = p.id
+                                               order by (pc.locale = p.fallback_locale) desc, pc.locale limit 1), '') as title
+                from catalog.offer o join catalog.product p on p.id = o.product_id join catalog.category c on c.slug = p.category
+                where o.id = :offer
+                """).param("offer", offerId).query((rs, n) -> new Object[] {rs.getObject("product_id", UUID.class),
+                        rs.getObject("seller_id", UUID.class), rs.getString("market_code"), rs.getString("status"), rs.getString("category"),
+                        rs.getString("parent"), rs.getString("hs_chapter"), rs.getString("title")})
+                .optional().orElseThrow(() -> new NotFoundException("offer", offerId));
+        if (!market.value().equals(offer[2])) {
+            throw new ConflictException("offer-unavailable", "offer " + offerId + " is sold in " + offer[2] + ", not in " + market);
+        }
+        if (!"live".equals(offer[3])) {
+            throw new ConflictException("offer-unavailable", "offer " + offerId + " is not live in " + market);
+        }
+        List<Object[]> skus = jdbc.sql("""
+                select s.id, s.code, s.weight_grams, op.price_minor, op.currency
+                from catalog.offer_price op join catalog.sku s on s.id = op.sku_id
+                where op.offer_id = :offer order by s.code
+                """).param("offer", offerId).query((rs, n) -> new Object[] {rs.getObject("id", UUID.class), rs.getString("code"),
+                        rs.getInt("weight_grams"), Money.ofMinor(rs.getLong("price_minor"), rs.getString("currency"))}).list();
+        Object[] sku;
+        if (skuId.isPresent()) {
+            sku = skus.stream().filter(s -> s[0].equals(skuId.get())).findFirst()
+                    .orElseThrow(() -> new NotFoundException("SKU of offer " + offerId, skuId.get()));
+        } else if (skus.size() == 1) {
+            sku = skus.getFirst();
+        } else {
+            throw new IllegalArgumentException("offer " + offerId + " has " + skus.size() + " SKUs: name one with skuId");
+        }
+        SellerId seller = new SellerId((UUID) offer[1]);
+        Map<UUID, String> countries = new HashMap<>();
+        for (Warehouse w : sellers.warehouses(seller)) {
+            countries.put(w.id(), w.country());
+        }
+        List<Object[]> stock = jdbc.sql("select warehouse_id, available from catalog.stock where sku_id = :sku order by available desc, warehouse_id")
+                .param("sku", sku[0]).query((rs, n) -> new Object[] {rs.getObject("warehouse_id", UUID.class), rs.getInt("available")}).list();
+        int available = stock.stream().mapToInt(s -> (int) s[1]).sum();
+        String origin = stock.stream().map(s -> countries.get((UUID) s[0])).filter(c -> c != null).findFirst()
+                .orElseGet(() -> countries.values().stream().sorted().findFirst().orElse(sellers.get(seller).country()));
+        return new CartLine(offerId, (UUID) offer[0], seller, (UUID) sku[0], (String) sku[1], (String) offer[7], (String) offer[4],
+                (String) offer[5], (String) offer[6], (Money) sku[3], (int) sku[2], origin, available);
+    }
+
+    /**
+     * Holds stock for an order until {@code expiresAt}: from the warehouse with the most available
+     * stock that can serve the whole quantity. Throws {@code out-of-stock} (and the caller's transaction
+     * rolls back) when a SKU cannot be served.
+     */
+    @Transactional
+    public void hold(UUID orderRef, List<StockRequest> requests, Instant expiresAt) {
+        Instant now = clock.instant();
+        List<StockRequest> sorted = new ArrayList<>(requests);
+        sorted.sort(Comparator.comparing(StockRequest::skuId));
+        for (StockRequest request : sorted) {
+            Optional<Object[]> taken = Optional.empty();
+            for (int attempt = 0; attempt < 3 && taken.isEmpty(); attempt++) {
+                taken = jdbc.sql("""
+                        update catalog.stock set available = available - :quantity
+                        where (sku_id, warehouse_id) = (select sku_id, warehouse_id from catalog.stock
+                                                        where sku_id = :sku and available >= :quantity
+                                                        order by available desc, warehouse_id limit 1)
+                          and available >= :quantity
+                        returning warehouse_id, seller_id
+                        """).param("quantity", request.quantity()).param("sku", request.skuId())
+                        .query((rs, n) -> new Object[] {rs.getObject("warehouse_id", UUID.class), rs.getObject("seller_id", UUID.class)})
+                        .optional();
+            }
+            Object[] row = taken.orElseThrow(() -> new ConflictException("out-of-stock",
+                    "not enough stock of SKU " + request.skuId() + " for " + request.quantity()));
+            jdbc.sql("""
+                    insert into catalog.reservation (id, order_ref, sku_id, warehouse_id, seller_id, quantity, expires_at, created_at)
+                    values (:id, :order, :sku, :warehouse, :seller, :quantity, :expires, :now)
+                    """).param("id", Ids.newId(clock)).param("order", orderRef).param("sku", request.skuId()).param("warehouse", row[0])
+                    .param("seller", row[1]).param("quantity", request.quantity()).param("expires", Timestamp.from(expiresAt))
+                    .param("now", Timestamp.from(now)).update();
+        }
+    }
+
+    /** Turns an order's holds into sold stock; the number of holds consumed (0 when they had expired). */
+    @Transactional
+    public int consume(UUID orderRef) {
+        return jdbc.sql("""
+                update catalog.reservation set state = 'consumed', settled_at = :now where order_ref = :order and state = 'held'
+                """).param("now", Timestamp.from(clock.instant())).param("order", orderRef).update();
+    }
+
+    /** Whether the order still has stock held (not expired, not released). */
+    public boolean holds(UUID orderRef) {
+        return jdbc.sql("select count(*) from catalog.reservation where order_ref = :order and state = 'held'")
+                .param("order", orderRef).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Gives an order's held or consumed stock back (a cancellation, a decline, a return): each hold is
+     * given back once, whatever the number of calls. Returns the units given back.
+     */
+    @Transactional
+    public int release(UUID orderRef) {
+        return giveBack(jdbc.sql("""
+                update catalog.reservation set state = 'released', settled_at = :now
+                where order_ref = :order and state in ('held', 'consumed')
+                returning sku_id, warehouse_id, quantity
+                """).param("now", Timestamp.from(clock.instant())).param("order", orderRef));
+    }
+
+    /** Releases holds whose time ran out before payment; the units given back. */
+    @Transactional
+    public int expireHolds(int limit) {
+        return giveBack(jdbc.sql("""
+                update catalog.reservation set state = 'released', settled_at = :now
+                where id in (select id from catalog.reservation where state = 'held' and expires_at <= :now
+                             order by expires_at limit :limit for update skip locked)
+                returning sku_id, warehouse_id, quantity
+                """).param("now", Timestamp.from(clock.instant())).param("limit", limit));
+    }
+
+    private int giveBack(JdbcClient.StatementSpec released) {
+        List<Object[]> rows = released.query((rs, n) -> new Object[] {rs.getObject("sku_id", UUID.class),
+                rs.getObject("warehouse_id", UUID.class), rs.getInt("quantity")}).list();
+        rows.sort(Comparator.comparing((Object[] r) -> (UUID) r[0]).thenComparing(r -> (UUID) r[1]));
+        int units = 0;
+        for (Object[] row : rows) {
+            jdbc.sql("update catalog.stock set available = available + :quantity where sku_id = :sku and warehouse_id = :warehouse")
+                    .param("quantity", row[2]).param("sku", row[0]).param("warehouse", row[1]).update();
+            units += (int) row[2];
+        }
+        return units;
+    }
+
+    /** Units available of a SKU across warehouses. */
+    public int available(UUID skuId) {
+        return jdbc.sql("select coalesce(sum(available), 0) from catalog.stock where sku_id = :sku").param("sku", skuId)
+                .query(Integer.class).single();
+    }
+}

@@ -1,0 +1,376 @@
+package io.entrepot.ordering;
+
+import io.entrepot.catalog.Inventory;
+import io.entrepot.ledger.Fees;
+import io.entrepot.ledger.Ledger;
+import io.entrepot.logistics.Lanes;
+import io.entrepot.market.LandedCost;
+import io.entrepot.market.LandedCosts;
+import io.entrepot.market.Market;
+import io.entrepot.market.MarketCode;
+import io.entrepot.market.Markets;
+import io.entrepot.ordering.internal.IdempotencyKeys;
+import io.entrepot.ordering.internal.OrderAccounting;
+import io.entrepot.ordering.internal.OrderStore;
+import io.entrepot.ordering.internal.PaymentProvider;
+import io.entrepot.seller.SellerProfile;
+import io.entrepot.seller.Sellers;
+import io.entrepot.shared.Actor;
+import io.entrepot.shared.ActorContext;
+import io.entrepot.shared.ConflictException;
+import io.entrepot.shared.CurrencyCode;
+import io.entrepot.shared.Ids;
+import io.entrepot.shared.Money;
+import io.entrepot.shared.NotFoundException;
+import io.entrepot.shared.RefusedException;
+import io.entrepot.shared.SellerId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checkout: landed-cost quotes and order placement. Placing an order is two short transactions around
+ * the provider's authorization (decision 0008): the first claims the Idempotency-Key, holds the stock,
+ * writes the order and seller orders and the provider call's key; the second records the answer, turns
+ * the holds into sold stock and writes the journal entry. A crash in between is finished by the
+ * recovery job with the same provider key.
+ */
+@Service
+public class Checkout {
+
+    public static final Duration QUOTE_VALIDITY = Duration.ofMinutes(15);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Inventory inventory;
+    private final Lanes lanes;
+    private final LandedCosts landedCosts;
+    private final Markets markets;
+    private final Sellers sellers;
+    private final Fees fees;
+    private final Ledger ledger;
+    private final OrderStore store;
+    private final IdempotencyKeys keys;
+    private final PaymentProvider provider;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Duration holdFor;
+
+    Checkout(Inventory inventory, Lanes lanes, LandedCosts landedCosts, Markets markets, Sellers sellers, Fees fees, Ledger ledger,
+            OrderStore store, IdempotencyKeys keys, PaymentProvider provider, TransactionTemplate tx, Clock clock,
+            @Value("${entrepot.checkout.hold-for:PT15M}") Duration holdFor) {
+        this.inventory = inventory;
+        this.lanes = lanes;
+        this.landedCosts = landedCosts;
+        this.markets = markets;
+        this.sellers = sellers;
+        this.fees = fees;
+        this.ledger = ledger;
+        this.store = store;
+        this.keys = keys;
+        this.provider = provider;
+        this.tx = tx;
+        this.clock = clock;
+        this.holdFor = holdFor;
+    }
+
+    /** A cart line as the buyer sends it: an offer, optionally its SKU, and a quantity. */
+    public record CartLine(UUID offerId, @Nullable UUID skuId, int quantity) {
+        public CartLine {
+            if (quantity < 1 || quantity > 100) {
+                throw new IllegalArgumentException("a quantity is between 1 and 100");
+            }
+        }
+    }
+
+    /** An order to place from a quote: who pays (guest email, or the signed-in buyer) and the provider token. */
+    public record PlaceOrder(UUID quoteId, String email, String paymentToken, @Nullable UUID buyerUserId) {
+        public PlaceOrder {
+            if (email == null || !email.matches("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,63}")) {
+                throw new IllegalArgumentException("email must be an e-mail address");
+            }
+            if (paymentToken == null || !paymentToken.matches("tok_[a-z0-9_]{1,60}")) {
+                throw new IllegalArgumentException("paymentToken must be a payment provider token such as tok_visa (never a card number)");
+            }
+            if (paymentToken.replaceAll("[^0-9]", "").length() >= 12) {
+                throw new IllegalArgumentException("paymentToken must not contain a card number");
+            }
+        }
+    }
+
+    /** The answer to a placement: the HTTP status and JSON body, as first sent (also when replayed). */
+    public record Placement(int status, String body, @Nullable UUID orderId) {
+    }
+
+    public Quote quote(MarketCode marketCode, List<CartLine> cart, Quote.Address address) {
+        if (cart.isEmpty() || cart.size() > 50) {
+            throw new IllegalArgumentException("a cart has 1 to 50 lines");
+        }
+        Market market = markets.get(marketCode);
+        if (!market.open()) {
+            throw new ConflictException("market-closed", "market " + marketCode + " is not open");
+        }
+        if (!address.country().equals(marketCode.value())) {
+            throw new IllegalArgumentException("address.country must be the market's country " + marketCode);
+        }
+        return ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(status -> {
+            Instant now = clock.instant();
+            Map<SellerId, List<Inventory.CartLine>> bySeller = new LinkedHashMap<>();
+            Map<UUID, Integer> quantities = new LinkedHashMap<>();
+            for (CartLine line : cart) {
+                Inventory.CartLine found = inventory.cartLine(marketCode, line.offerId(), Optional.ofNullable(line.skuId()));
+                int wanted = quantities.merge(found.skuId(), line.quantity(), Integer::sum);
+                if (wanted > found.available()) {
+                    throw new ConflictException("out-of-stock", "only " + found.available() + " of " + found.title() + " (" + found.skuCode()
+                            + ") are available");
+                }
+                bySeller.computeIfAbsent(found.sellerId(), s -> new ArrayList<>()).add(found);
+            }
+            CurrencyCode currency = market.currency();
+            List<Quote.Parcel> parcels = new ArrayList<>();
+            for (var entry : bySeller.entrySet()) {
+                parcels.add(parcel(market, entry.getKey(), entry.getValue(), cart, now));
+            }
+            Money items = sum(parcels.stream().map(p -> p.goods().money()).toList(), currency);
+            Money shipping = sum(parcels.stream().map(p -> p.shipping().money()).toList(), currency);
+            Money atCheckout = sum(parcels.stream().map(p -> p.payableNow().money().minus(p.goods().money()).minus(p.shipping().money())).toList(), currency);
+            Money border = sum(parcels.stream().map(p -> p.borderEstimate().money()).toList(), currency);
+            Money total = items.plus(shipping).plus(atCheckout);
+            boolean unknown = parcels.stream().anyMatch(p -> p.duty().status().equals("unknown"));
+            UUID id = Ids.newId(clock);
+            Quote quote = new Quote(id, marketCode.value(), currency.code(), now.plus(QUOTE_VALIDITY), address, parcels,
+                    new Quote.Totals(Quote.Amount.of(items), Quote.Amount.of(shipping), Quote.Amount.of(atCheckout), Quote.Amount.of(total),
+                            Quote.Amount.of(border), unknown));
+            store.insertQuote(id, marketCode.value(), currency.code(), total.minor(), JSON.writeValueAsString(cart),
+                    JSON.writeValueAsString(quote), now, quote.validUntil());
+            return quote;
+        }));
+    }
+
+    private Quote.Parcel parcel(Market market, SellerId sellerId, List<Inventory.CartLine> found, List<CartLine> cart, Instant now) {
+        SellerProfile seller = sellers.get(sellerId);
+        CurrencyCode currency = market.currency();
+        String origin = found.getFirst().originCountry();
+        List<Quote.Line> lines = new ArrayList<>();
+        List<LandedCost.Item> items = new ArrayList<>();
+        int weight = 0;
+        for (Inventory.CartLine line : found) {
+            int quantity = cart.stream().filter(c -> c.offerId().equals(line.offerId())
+                    && (c.skuId() == null || c.skuId().equals(line.skuId()))).mapToInt(CartLine::quantity).sum();
+            if (lines.stream().anyMatch(l -> l.skuId().equals(line.skuId()))) {
+                continue;
+            }
+            Money total = line.unitPrice().times(quantity);
+            lines.add(new Quote.Line(line.offerId(), line.skuId(), line.skuCode(), line.title(), line.category(), line.parentCategory(),
+                    line.hsChapter(), quantity, Quote.Amount.of(line.unitPrice()), Quote.Amount.of(total)));
+            items.add(new LandedCost.Item(line.hsChapter(), line.unitPrice(), quantity));
+            weight = Math.addExact(weight, Math.multiplyExact(line.weightGrams(), quantity));
+        }
+        int parcelWeight = weight;
+        Lanes.ShippingRate rate = lanes.shippingRate(origin, market.code().value(), parcelWeight)
+                .orElseThrow(() -> new ConflictException("no-shipping", "no lane with a rate carries " + parcelWeight + " g from " + origin
+                        + " to " + market.code()));
+        Money shipping = landedCosts.convert(rate.price(), currency);
+        var assessment = landedCosts.assess(market.code(), now, new LandedCost.Parcel(origin, items, shipping));
+        Money goods = sum(lines.stream().map(l -> l.total().money()).toList(), currency);
+        String shippingWhy = rate.carrierService() + " " + origin + "→" + market.code() + ", " + weight + " g (band up to " + rate.upToGrams()
+                + " g: " + rate.price() + (rate.price().currency().equals(currency) ? "" : " → " + shipping) + "), " + rate.transitDaysMin()
+                + "–" + rate.transitDaysMax() + " days";
+        return new Quote.Parcel(sellerId.value(), seller.displayName(), origin, rate.carrierService(), weight, lines, Quote.Amount.of(goods),
+                Quote.Amount.of(shipping), shippingWhy, charge(assessment.duty()), charge(assessment.tax()),
+                assessment.taxName() + " " + assessment.taxRatePct().stripTrailingZeros().toPlainString() + "% (" + assessment.rulesSource() + ")",
+                Quote.Amount.of(goods.plus(shipping).plus(assessment.atCheckout())), Quote.Amount.of(assessment.borderEstimate()));
+    }
+
+    private static Quote.Charge charge(LandedCost.Component c) {
+        return new Quote.Charge(c.status().name().toLowerCase(Locale.ROOT), Quote.Amount.of(c.amount()), c.explanation());
+    }
+
+    public Quote quote(UUID id) {
+        return ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(s -> store.quote(id)
+                .map(q -> JSON.readValue(q.body(), Quote.class)).orElseThrow(() -> new NotFoundException("quote", id))));
+    }
+
+    /**
+     * Places an order from a quote under an Idempotency-Key: stock held, order and seller orders written,
+     * the payment authorized and the journal entry posted — or nothing at all when the stock is gone,
+     * the quote expired or the key was used for another request.
+     */
+    public Placement place(MarketCode market, String idempotencyKey, String requestHash, PlaceOrder order) {
+        Started started = ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(s -> start(market, idempotencyKey, requestHash, order)));
+        if (started.replay() != null) {
+            return started.replay();
+        }
+        PaymentProvider.Result result = provider.authorize(authorizeKey(started.orderId()), order.paymentToken(),
+                new Money(started.total(), CurrencyCode.of(started.currency())));
+        return finish(started.orderId(), result);
+    }
+
+    static String authorizeKey(UUID orderId) {
+        return "order:" + orderId + ":authorize";
+    }
+
+    private record Started(@Nullable Placement replay, UUID orderId, long total, String currency) {
+    }
+
+    private Started start(MarketCode market, String key, String hash, PlaceOrder order) {
+        var replay = keys.claim("order", key, hash);
+        if (replay.isPresent()) {
+            return new Started(new Placement(replay.get().status(), replay.get().body(), null), new UUID(0, 0), 0, "XXX");
+        }
+        var row = store.quote(order.quoteId()).orElseThrow(() -> new NotFoundException("quote", order.quoteId()));
+        Instant now = clock.instant();
+        if (!row.market().equals(market.value())) {
+            throw new IllegalArgumentException("quote " + order.quoteId() + " is for market " + row.market() + ", not " + market);
+        }
+        if (!now.isBefore(row.expiresAt())) {
+            throw new ConflictException("quote-expired", "quote " + order.quoteId() + " expired at " + row.expiresAt() + "; ask for a new one");
+        }
+        Quote quote = JSON.readValue(row.body(), Quote.class);
+        UUID orderId = Ids.newId(clock);
+        CurrencyCode currency = CurrencyCode.of(quote.currency());
+        store.insertOrder(new OrderStore.OrderRow(orderId, quote.id(), quote.market(), quote.currency(), order.buyerUserId(), order.email(),
+                JSON.writeValueAsString(quote.address()), quote.totals().items().money().minor(), quote.totals().shipping().money().minor(),
+                quote.totals().dutyAndTaxAtCheckout().money().minor(), quote.totals().total().money().minor(),
+                quote.totals().borderEstimate().money().minor(), quote.totals().dutyUnknown(), "awaiting_payment", now), now);
+        Instant marketOpened = markets.openedAt(market);
+        for (Quote.Parcel parcel : quote.sellers()) {
+            SellerProfile seller = sellers.get(new SellerId(parcel.sellerId()));
+            UUID sellerOrderId = Ids.newId(clock);
+            List<OrderStore.LineRow> lines = new ArrayList<>();
+            Money commission = Money.zero(currency);
+            for (Quote.Line line : parcel.lines()) {
+                var fee = fees.commission(new Fees.Sale(quote.market(), line.category(), line.parentCategory(), seller.createdAt(), marketOpened, now),
+                        line.total().money());
+                commission = commission.plus(fee.amount());
+                lines.add(new OrderStore.LineRow(Ids.newId(clock), sellerOrderId, line.offerId(), line.skuId(), line.skuCode(), line.title(),
+                        line.category(), line.hsChapter(), line.quantity(), line.unitPrice().money().minor(), quote.currency(),
+                        fee.amount().minor(), fee.rule()));
+            }
+            Money goods = parcel.goods().money();
+            var paymentFee = fees.paymentFee(quote.market(), now, goods);
+            Money dutyCharged = parcel.duty().status().equals("charged") ? parcel.duty().amount().money() : Money.zero(currency);
+            Money taxCharged = parcel.tax().status().equals("charged") ? parcel.tax().amount().money() : Money.zero(currency);
+            CurrencyCode payout = seller.payoutCurrency() == null ? currency : seller.payoutCurrency();
+            store.insertSellerOrder(new OrderStore.SellerOrderRow(sellerOrderId, orderId, parcel.sellerId(), parcel.sellerName(), quote.market(),
+                    parcel.originCountry(), parcel.carrierService(), "awaiting_payment", quote.currency(), goods.minor(),
+                    parcel.shipping().money().minor(), dutyCharged.minor(), taxCharged.minor(), parcel.payableNow().money().minor(),
+                    commission.minor(), paymentFee.amount().minor(), paymentFee.rule(), payout.code(), null, null, 0, null, null, null, null, now),
+                    now);
+            for (OrderStore.LineRow line : lines) {
+                store.insertLine(line, parcel.sellerId(), now);
+            }
+            inventory.hold(sellerOrderId, lines.stream().map(l -> new Inventory.StockRequest(l.skuId(), l.quantity())).toList(),
+                    now.plus(holdFor));
+        }
+        UUID paymentId = Ids.newId(clock);
+        long total = quote.totals().total().money().minor();
+        store.insertPayment(new OrderStore.PaymentRow(paymentId, orderId, provider.name(), null, order.paymentToken(), total, quote.currency(),
+                "authorizing", null, null), now);
+        store.startCall(authorizeKey(orderId), paymentId, "authorize", orderId, total, now);
+        keys.bindOrder("order", key, orderId);
+        return new Started(null, orderId, total, quote.currency());
+    }
+
+    /**
+     * Records the provider's answer to an authorization, once: used right after the call and by the
+     * recovery job after a crash.
+     */
+    public Placement finish(UUID orderId, PaymentProvider.Result result) {
+        return ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(s -> {
+            Instant now = clock.instant();
+            var order = store.order(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+            var payment = store.paymentOfOrder(orderId).orElseThrow();
+            if (!payment.status().equals("authorizing")) {
+                return new Placement(order.status().equals("placed") ? 201 : 409, "", orderId);
+            }
+            String callKey = authorizeKey(orderId);
+            List<OrderStore.SellerOrderRow> sellerOrders = store.sellerOrdersOf(orderId);
+            int status;
+            String body;
+            if (result.approved()) {
+                store.finishCall(callKey, "succeeded", result.outcome(), now);
+                store.setPayment(payment.id(), "authorized", result.paymentRef(), null, now);
+                boolean stockKept = true;
+                for (var so : sellerOrders) {
+                    if (inventory.consume(so.id()) == 0) {
+                        stockKept = rehold(so);
+                        if (!stockKept) {
+                            break;
+                        }
+                    }
+                }
+                Money total = new Money(order.totalMinor(), CurrencyCode.of(order.currency()));
+                if (stockKept) {
+                    for (var so : sellerOrders) {
+                        store.setSellerOrderStatus(so.id(), "placed", now);
+                    }
+                    store.setOrderStatus(orderId, "placed", now);
+                    ledger.post(OrderAccounting.authorized(orderId.toString(), order.market(), provider.name(), total));
+                    status = 201;
+                    body = JSON.writeValueAsString(Orders.view(store, orderId));
+                } else {
+                    // The hold ran out before the payment came back and the stock is gone: void, end cleanly.
+                    for (var so : sellerOrders) {
+                        inventory.release(so.id());
+                        store.setSellerOrderStatus(so.id(), "expired", now);
+                    }
+                    store.setOrderStatus(orderId, "expired", now);
+                    store.startCall("order:" + orderId + ":void", payment.id(), "void", orderId, order.totalMinor(), now);
+                    store.setPayment(payment.id(), "voided", null, "stock hold expired", now);
+                    status = 409;
+                    body = problem(409, "reservation-expired", "the stock hold of order " + orderId + " expired before the payment completed;"
+                            + " the authorization is voided");
+                }
+            } else {
+                store.finishCall(callKey, "failed", result.outcome(), now);
+                store.setPayment(payment.id(), "declined", null, result.outcome(), now);
+                for (var so : sellerOrders) {
+                    inventory.release(so.id());
+                    store.setSellerOrderStatus(so.id(), "payment_declined", now);
+                }
+                store.setOrderStatus(orderId, "payment_declined", now);
+                status = 402;
+                body = problem(402, "payment-declined", "the payment provider declined the payment: " + result.outcome());
+            }
+            keys.completeForOrder(orderId, status, body);
+            return new Placement(status, body, orderId);
+        }));
+    }
+
+    private boolean rehold(OrderStore.SellerOrderRow so) {
+        try {
+            inventory.hold(so.id(), store.lines(so.id()).stream().map(l -> new Inventory.StockRequest(l.skuId(), l.quantity())).toList(),
+                    clock.instant().plus(holdFor));
+            return inventory.consume(so.id()) > 0;
+        } catch (ConflictException outOfStock) {
+            return false;
+        }
+    }
+
+    static String problem(int status, String slug, String detail) {
+        return JSON.writeValueAsString(Map.of("type", "urn:entrepot:problem:" + slug, "title", slug, "status", status, "detail", detail));
+    }
+
+    private static Money sum(List<Money> amounts, CurrencyCode currency) {
+        return amounts.stream().reduce(Money.zero(currency), Money::plus);
+    }
+
+    /** Refuses a body the key was not made for (used by the controller before placing). */
+    static void requireKey(@Nullable String key) {
+        if (key == null || key.isBlank()) {
+            throw new RefusedException(400, "idempotency-key-required", "placing an order needs an Idempotency-Key header");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.entrepot.ordering.internal;
+
+import io.entrepot.shared.ConflictException;
+import io.entrepot.shared.RefusedException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Idempotency-Key} handling: the key is claimed in the same transaction that starts the work,
+ * so a request that fails before it commits leaves no key behind, and a concurrent duplicate waits on
+ * the key's row and then sees it. Same key and body → the first response again; another body → 422;
+ * still running → 409. Keys are kept for 24 hours at least.
+ */
+@Component
+public class IdempotencyKeys {
+
+    static final Duration KEPT = Duration.ofHours(48);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    IdempotencyKeys(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A stored response to replay. */
+    public record Replay(int status, String body) {
+    }
+
+    /**
+     * Claims the key for this request inside the current transaction. Empty when this request is the
+     * first and should run; a replay when it ran to the end before; throws when it is running or the
+     * key was used with another request.
+     */
+    public Optional<Replay> claim(String scope, String key, String requestHash) {
+        if (key.isBlank() || key.length() > 255) {
+            throw new IllegalArgumentException("an Idempotency-Key has 1 to 255 characters");
+        }
+        Instant now = clock.instant();
+        int inserted = jdbc.sql("""
+                insert into ordering.idempotency_key (scope, key, request_hash, state, created_at, expires_at)
+                values (:scope, :key, :hash, 'running', :now, :expires) on conflict (scope, key) do nothing
+                """).param("scope", scope).param("key", key).param("hash", requestHash).param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(now.plus(KEPT))).update();
+        if (inserted > 0) {
+            return Optional.empty();
+        }
+        var existing = jdbc.sql("select request_hash, state, response_status, response_body from ordering.idempotency_key where scope = :scope and key = :key")
+                .param("scope", scope).param("key", key)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getObject(3), rs.getString(4)}).single();
+        if (!existing[0].equals(requestHash)) {
+            throw new RefusedException(422, "idempotency-key-reused", "Idempotency-Key " + key + " was used with a different request");
+        }
+        if ("running".equals(existing[1])) {
+            throw new ConflictException("request-in-progress", "a request with Idempotency-Key " + key + " is still running; retry later");
+        }
+        return Optional.of(new Replay((Integer) existing[2], (String) existing[3]));
+    }
+
+    /** Stores the response of a claimed key, in the transaction that finishes the work. */
+    public void complete(String scope, String key, int status, String body) {
+        jdbc.sql("""
+                update ordering.idempotency_key set state = 'done', response_status = :status, response_body = :body
+                where scope = :scope and key = :key
+                """).param("status", status).param("body", body).param("scope", scope).param("key", key).update();
+    }
+
+    /** Names the resource a claimed key is creating, so whoever finishes the work can store the response. */
+    public void bindOrder(String scope, String key, java.util.UUID resource) {
+        jdbc.sql("update ordering.idempotency_key set resource_id = :resource where scope = :scope and key = :key")
+                .param("resource", resource).param("scope", scope).param("key", key).update();
+    }
+
+    /** Stores the response for the key that created this resource (if one did). */
+    public void completeForOrder(java.util.UUID resource, int status, String body) {
+        jdbc.sql("""
+                update ordering.idempotency_key set state = 'done', response_status = :status, response_body = :body
+                where resource_id = :resource and state = 'running'
+                """).param("status", status).param("body", body).param("resource", resource).update();
+    }
+
+    /** Removes keys past their time. */
+    public int purge() {
+        return jdbc.sql("delete from ordering.idempotency_key where expires_at < :now and state = 'done'")
+                .param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    public static String hash(String... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

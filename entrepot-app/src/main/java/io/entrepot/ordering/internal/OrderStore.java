@@ -1,0 +1,356 @@
+package io.entrepot.ordering.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Rows of the ordering schema. */
+@Repository
+public class OrderStore {
+
+    private final JdbcClient jdbc;
+
+    OrderStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record QuoteRow(UUID id, String market, String currency, long totalMinor, String body, Instant expiresAt) {
+    }
+
+    public record OrderRow(UUID id, UUID quoteId, String market, String currency, @Nullable UUID buyerUserId, String email, String address,
+            long itemsMinor, long shippingMinor, long dutyTaxMinor, long totalMinor, long borderEstimateMinor, boolean dutyUnknown,
+            String status, Instant createdAt) {
+    }
+
+    public record SellerOrderRow(UUID id, UUID orderId, UUID sellerId, String sellerName, String market, String originCountry,
+            String carrierService, String status, String currency, long goodsMinor, long shippingMinor, long dutyMinor, long taxMinor,
+            long totalMinor, long commissionMinor, long paymentFeeMinor, String paymentFeeRule, String payoutCurrency,
+            @Nullable BigDecimal fxRate, @Nullable Long netPayoutMinor, long refundedMinor, @Nullable Instant shippedAt,
+            @Nullable Instant deliveredAt, @Nullable Instant releaseDueAt, @Nullable Instant releasedAt, Instant createdAt) {
+    }
+
+    public record LineRow(UUID id, UUID sellerOrderId, UUID offerId, UUID skuId, String skuCode, String title, String category,
+            String hsChapter, int quantity, long unitPriceMinor, String currency, long commissionMinor, String commissionRule) {
+    }
+
+    public record PaymentRow(UUID id, UUID orderId, String provider, @Nullable String providerRef, String token, long amountMinor,
+            String currency, String status, @Nullable String providerState, @Nullable String declineReason) {
+    }
+
+    public record CallRow(String key, UUID paymentId, String operation, UUID sourceId, long amountMinor, String state) {
+    }
+
+    public record RefundRow(UUID id, UUID sellerOrderId, UUID sellerId, long amountMinor, String currency, long sellerPart, String status,
+            String reason, Instant createdAt) {
+    }
+
+    // Quotes
+
+    public void insertQuote(UUID id, String market, String currency, long total, String request, String body, Instant now, Instant expires) {
+        jdbc.sql("""
+                insert into ordering.quote (id, market_code, currency, total_minor, request, body, created_at, expires_at)
+                values (:id, :market, :currency, :total, cast(:request as jsonb), cast(:body as jsonb), :now, :expires)
+                """).param("id", id).param("market", market).param("currency", currency).param("total", total).param("request", request)
+                .param("body", body).param("now", ts(now)).param("expires", ts(expires)).update();
+    }
+
+    public Optional<QuoteRow> quote(UUID id) {
+        return jdbc.sql("select id, market_code, currency, total_minor, body::text as body, expires_at from ordering.quote where id = :id")
+                .param("id", id).query((rs, n) -> new QuoteRow(rs.getObject("id", UUID.class), rs.getString("market_code"),
+                        rs.getString("currency"), rs.getLong("total_minor"), rs.getString("body"), instant(rs, "expires_at")))
+                .optional();
+    }
+
+    // Orders
+
+    public void insertOrder(OrderRow o, Instant now) {
+        jdbc.sql("""
+                insert into ordering.buyer_order (id, quote_id, market_code, currency, buyer_user_id, email, address, items_minor, shipping_minor,
+                    duty_tax_minor, total_minor, border_estimate_minor, duty_unknown, status, created_at, updated_at)
+                values (:id, :quote, :market, :currency, :buyer, :email, cast(:address as jsonb), :items, :shipping, :dutyTax, :total, :border,
+                    :unknown, :status, :now, :now)
+                """).param("id", o.id()).param("quote", o.quoteId()).param("market", o.market()).param("currency", o.currency())
+                .param("buyer", o.buyerUserId()).param("email", o.email()).param("address", o.address()).param("items", o.itemsMinor())
+                .param("shipping", o.shippingMinor()).param("dutyTax", o.dutyTaxMinor()).param("total", o.totalMinor())
+                .param("border", o.borderEstimateMinor()).param("unknown", o.dutyUnknown()).param("status", o.status())
+                .param("now", ts(now)).update();
+    }
+
+    public void insertSellerOrder(SellerOrderRow s, Instant now) {
+        jdbc.sql("""
+                insert into ordering.seller_order (id, order_id, seller_id, seller_name, market_code, origin_country, carrier_service, status,
+                    currency, goods_minor, shipping_minor, duty_minor, tax_minor, total_minor, commission_minor, payment_fee_minor,
+                    payment_fee_rule, payout_currency, created_at, updated_at)
+                values (:id, :order, :seller, :name, :market, :origin, :carrier, :status, :currency, :goods, :shipping, :duty, :tax, :total,
+                    :commission, :fee, :feeRule, :payout, :now, :now)
+                """).param("id", s.id()).param("order", s.orderId()).param("seller", s.sellerId()).param("name", s.sellerName())
+                .param("market", s.market()).param("origin", s.originCountry()).param("carrier", s.carrierService()).param("status", s.status())
+                .param("currency", s.currency()).param("goods", s.goodsMinor()).param("shipping", s.shippingMinor()).param("duty", s.dutyMinor())
+                .param("tax", s.taxMinor()).param("total", s.totalMinor()).param("commission", s.commissionMinor())
+                .param("fee", s.paymentFeeMinor()).param("feeRule", s.paymentFeeRule()).param("payout", s.payoutCurrency())
+                .param("now", ts(now)).update();
+    }
+
+    public void insertLine(LineRow l, UUID sellerId, Instant now) {
+        jdbc.sql("""
+                insert into ordering.order_line (id, seller_order_id, seller_id, offer_id, sku_id, sku_code, title, category, hs_chapter, quantity,
+                    unit_price_minor, currency, commission_minor, commission_rule, created_at)
+                values (:id, :so, :seller, :offer, :sku, :code, :title, :category, :chapter, :quantity, :price, :currency, :commission, :rule, :now)
+                """).param("id", l.id()).param("so", l.sellerOrderId()).param("seller", sellerId).param("offer", l.offerId())
+                .param("sku", l.skuId()).param("code", l.skuCode()).param("title", l.title()).param("category", l.category())
+                .param("chapter", l.hsChapter()).param("quantity", l.quantity()).param("price", l.unitPriceMinor())
+                .param("currency", l.currency()).param("commission", l.commissionMinor()).param("rule", l.commissionRule())
+                .param("now", ts(now)).update();
+    }
+
+    public Optional<OrderRow> order(UUID id) {
+        return jdbc.sql("select *, address::text as address_text from ordering.buyer_order where id = :id").param("id", id)
+                .query(OrderStore::orderRow).optional();
+    }
+
+    public List<OrderRow> ordersOfBuyer(UUID buyerUserId, int limit) {
+        return jdbc.sql("select *, address::text as address_text from ordering.buyer_order where buyer_user_id = :buyer order by created_at desc limit :limit")
+                .param("buyer", buyerUserId).param("limit", limit).query(OrderStore::orderRow).list();
+    }
+
+    /** Operators' search: by order id prefix, email or status, newest first. */
+    public List<OrderRow> search(@Nullable String text, @Nullable String status, @Nullable String market, int limit) {
+        return jdbc.sql("""
+                select *, address::text as address_text from ordering.buyer_order
+                where (cast(:text as text) is null or id::text like :text || '%' or lower(email) = lower(:text))
+                  and (cast(:status as text) is null or status = :status) and (cast(:market as text) is null or market_code = :market)
+                order by created_at desc limit :limit
+                """).param("text", text).param("status", status).param("market", market).param("limit", limit)
+                .query(OrderStore::orderRow).list();
+    }
+
+    public void setOrderStatus(UUID id, String status, Instant now) {
+        jdbc.sql("update ordering.buyer_order set status = :status, updated_at = :now where id = :id")
+                .param("status", status).param("now", ts(now)).param("id", id).update();
+    }
+
+    public List<SellerOrderRow> sellerOrdersOf(UUID orderId) {
+        return jdbc.sql("select * from ordering.seller_order where order_id = :order order by seller_name, id").param("order", orderId)
+                .query(OrderStore::sellerOrderRow).list();
+    }
+
+    public Optional<SellerOrderRow> sellerOrder(UUID id) {
+        return jdbc.sql("select * from ordering.seller_order where id = :id").param("id", id).query(OrderStore::sellerOrderRow).optional();
+    }
+
+    public Optional<SellerOrderRow> lockSellerOrder(UUID id) {
+        return jdbc.sql("select * from ordering.seller_order where id = :id for update").param("id", id)
+                .query(OrderStore::sellerOrderRow).optional();
+    }
+
+    public List<SellerOrderRow> sellerOrdersOfSeller(UUID sellerId, @Nullable String status, int limit) {
+        return jdbc.sql("""
+                select * from ordering.seller_order where seller_id = :seller and (cast(:status as text) is null or status = :status)
+                order by created_at desc limit :limit
+                """).param("seller", sellerId).param("status", status).param("limit", limit).query(OrderStore::sellerOrderRow).list();
+    }
+
+    public void setSellerOrderStatus(UUID id, String status, Instant now) {
+        jdbc.sql("update ordering.seller_order set status = :status, updated_at = :now where id = :id")
+                .param("status", status).param("now", ts(now)).param("id", id).update();
+    }
+
+    public void markShipped(UUID id, BigDecimal rate, long netPayoutMinor, Instant now) {
+        jdbc.sql("""
+                update ordering.seller_order set status = 'shipped', fx_rate = :rate, net_payout_minor = :net, shipped_at = :now, updated_at = :now
+                where id = :id
+                """).param("rate", rate).param("net", netPayoutMinor).param("now", ts(now)).param("id", id).update();
+    }
+
+    public void markDelivered(UUID id, Instant now, Instant releaseDue) {
+        jdbc.sql("""
+                update ordering.seller_order set status = 'delivered', delivered_at = :now, release_due_at = :due, updated_at = :now where id = :id
+                """).param("now", ts(now)).param("due", ts(releaseDue)).param("id", id).update();
+    }
+
+    public void markReleased(UUID id, Instant now) {
+        jdbc.sql("update ordering.seller_order set status = 'released', released_at = :now, updated_at = :now where id = :id")
+                .param("now", ts(now)).param("id", id).update();
+    }
+
+    public List<UUID> dueForRelease(Instant now, int limit) {
+        return jdbc.sql("""
+                select id from ordering.seller_order where status = 'delivered' and release_due_at <= :now
+                order by release_due_at limit :limit for update skip locked
+                """).param("now", ts(now)).param("limit", limit).query(UUID.class).list();
+    }
+
+    public void addRefunded(UUID id, long amount, Instant now) {
+        jdbc.sql("update ordering.seller_order set refunded_minor = refunded_minor + :amount, updated_at = :now where id = :id")
+                .param("amount", amount).param("now", ts(now)).param("id", id).update();
+    }
+
+    public List<LineRow> lines(UUID sellerOrderId) {
+        return jdbc.sql("select * from ordering.order_line where seller_order_id = :so order by sku_code, id").param("so", sellerOrderId)
+                .query((rs, n) -> new LineRow(rs.getObject("id", UUID.class), rs.getObject("seller_order_id", UUID.class),
+                        rs.getObject("offer_id", UUID.class), rs.getObject("sku_id", UUID.class), rs.getString("sku_code"), rs.getString("title"),
+                        rs.getString("category"), rs.getString("hs_chapter"), rs.getInt("quantity"), rs.getLong("unit_price_minor"),
+                        rs.getString("currency"), rs.getLong("commission_minor"), rs.getString("commission_rule")))
+                .list();
+    }
+
+    // Payments and provider calls
+
+    public void insertPayment(PaymentRow p, Instant now) {
+        jdbc.sql("""
+                insert into ordering.payment (id, order_id, provider, token, amount_minor, currency, status, created_at, updated_at)
+                values (:id, :order, :provider, :token, :amount, :currency, :status, :now, :now)
+                """).param("id", p.id()).param("order", p.orderId()).param("provider", p.provider()).param("token", p.token())
+                .param("amount", p.amountMinor()).param("currency", p.currency()).param("status", p.status()).param("now", ts(now)).update();
+    }
+
+    public Optional<PaymentRow> paymentOfOrder(UUID orderId) {
+        return jdbc.sql("select * from ordering.payment where order_id = :order").param("order", orderId).query(OrderStore::paymentRow).optional();
+    }
+
+    public Optional<PaymentRow> payment(UUID id) {
+        return jdbc.sql("select * from ordering.payment where id = :id").param("id", id).query(OrderStore::paymentRow).optional();
+    }
+
+    public Optional<PaymentRow> paymentByProviderRef(String ref) {
+        return jdbc.sql("select * from ordering.payment where provider_ref = :ref").param("ref", ref).query(OrderStore::paymentRow).optional();
+    }
+
+    public void setPayment(UUID id, String status, @Nullable String providerRef, @Nullable String declineReason, Instant now) {
+        jdbc.sql("""
+                update ordering.payment set status = :status, provider_ref = coalesce(:ref, provider_ref), decline_reason = :reason, updated_at = :now
+                where id = :id
+                """).param("status", status).param("ref", providerRef).param("reason", declineReason).param("now", ts(now)).param("id", id).update();
+    }
+
+    public void setProviderState(UUID id, String state, Instant now) {
+        jdbc.sql("update ordering.payment set provider_state = :state, updated_at = :now where id = :id")
+                .param("state", state).param("now", ts(now)).param("id", id).update();
+    }
+
+    /** Records a call before it is made; false when the key was recorded already (a retry). */
+    public boolean startCall(String key, UUID payment, String operation, UUID source, long amount, Instant now) {
+        return jdbc.sql("""
+                insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
+                values (:key, :payment, :operation, :source, :amount, 'started', :now, :now) on conflict (key) do nothing
+                """).param("key", key).param("payment", payment).param("operation", operation).param("source", source)
+                .param("amount", amount).param("now", ts(now)).update() > 0;
+    }
+
+    public Optional<CallRow> call(String key) {
+        return jdbc.sql("select * from ordering.provider_call where key = :key").param("key", key).query(OrderStore::callRow).optional();
+    }
+
+    public void finishCall(String key, String state, String outcome, Instant now) {
+        jdbc.sql("update ordering.provider_call set state = :state, outcome = :outcome, updated_at = :now where key = :key")
+                .param("state", state).param("outcome", outcome).param("now", ts(now)).param("key", key).update();
+    }
+
+    public List<CallRow> unfinishedCalls(Instant startedBefore, int limit) {
+        return jdbc.sql("select * from ordering.provider_call where state = 'started' and created_at < :before order by created_at limit :limit")
+                .param("before", ts(startedBefore)).param("limit", limit).query(OrderStore::callRow).list();
+    }
+
+    // Refunds
+
+    public void insertRefund(RefundRow r, String by) {
+        jdbc.sql("""
+                insert into ordering.refund (id, seller_order_id, seller_id, amount_minor, currency, seller_part, status, reason, created_by, created_at)
+                values (:id, :so, :seller, :amount, :currency, :part, :status, :reason, :by, :now)
+                """).param("id", r.id()).param("so", r.sellerOrderId()).param("seller", r.sellerId()).param("amount", r.amountMinor())
+                .param("currency", r.currency()).param("part", r.sellerPart()).param("status", r.status()).param("reason", r.reason())
+                .param("by", by).param("now", ts(r.createdAt())).update();
+    }
+
+    public Optional<RefundRow> refund(UUID id) {
+        return jdbc.sql("select * from ordering.refund where id = :id").param("id", id).query(OrderStore::refundRow).optional();
+    }
+
+    public List<RefundRow> refundsOf(UUID sellerOrderId) {
+        return jdbc.sql("select * from ordering.refund where seller_order_id = :so order by created_at").param("so", sellerOrderId)
+                .query(OrderStore::refundRow).list();
+    }
+
+    public void finishRefund(UUID id, String status, @Nullable UUID entry) {
+        jdbc.sql("update ordering.refund set status = :status, entry_id = :entry where id = :id")
+                .param("status", status).param("entry", entry).param("id", id).update();
+    }
+
+    /** Refunds not failed: their amounts are committed against the seller order. */
+    public long refundsCommitted(UUID sellerOrderId) {
+        return jdbc.sql("select coalesce(sum(amount_minor), 0) from ordering.refund where seller_order_id = :so and status <> 'failed'")
+                .param("so", sellerOrderId).query(Long.class).single();
+    }
+
+    public long sellerPartRefunded(UUID sellerOrderId) {
+        return jdbc.sql("select coalesce(sum(seller_part), 0) from ordering.refund where seller_order_id = :so and status = 'refunded'")
+                .param("so", sellerOrderId).query(Long.class).single();
+    }
+
+    // Payment events (provider webhooks)
+
+    /** Records an event id; false when it was seen before. */
+    public boolean recordEvent(String eventId, String providerRef, String type, Instant occurredAt, Instant now) {
+        return jdbc.sql("""
+                insert into ordering.payment_event (event_id, provider_ref, type, occurred_at, received_at)
+                values (:id, :ref, :type, :occurred, :now) on conflict (event_id) do nothing
+                """).param("id", eventId).param("ref", providerRef).param("type", type).param("occurred", ts(occurredAt))
+                .param("now", ts(now)).update() > 0;
+    }
+
+    private static OrderRow orderRow(ResultSet rs, int n) throws SQLException {
+        return new OrderRow(rs.getObject("id", UUID.class), rs.getObject("quote_id", UUID.class), rs.getString("market_code"),
+                rs.getString("currency"), rs.getObject("buyer_user_id", UUID.class), rs.getString("email"), rs.getString("address_text"),
+                rs.getLong("items_minor"), rs.getLong("shipping_minor"), rs.getLong("duty_tax_minor"), rs.getLong("total_minor"),
+                rs.getLong("border_estimate_minor"), rs.getBoolean("duty_unknown"), rs.getString("status"), instant(rs, "created_at"));
+    }
+
+    private static SellerOrderRow sellerOrderRow(ResultSet rs, int n) throws SQLException {
+        return new SellerOrderRow(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class), rs.getObject("seller_id", UUID.class),
+                rs.getString("seller_name"), rs.getString("market_code"), rs.getString("origin_country"), rs.getString("carrier_service"),
+                rs.getString("status"), rs.getString("currency"), rs.getLong("goods_minor"), rs.getLong("shipping_minor"),
+                rs.getLong("duty_minor"), rs.getLong("tax_minor"), rs.getLong("total_minor"), rs.getLong("commission_minor"),
+                rs.getLong("payment_fee_minor"), rs.getString("payment_fee_rule"), rs.getString("payout_currency"), rs.getBigDecimal("fx_rate"),
+                (Long) rs.getObject("net_payout_minor"), rs.getLong("refunded_minor"), instantOrNull(rs, "shipped_at"),
+                instantOrNull(rs, "delivered_at"), instantOrNull(rs, "release_due_at"), instantOrNull(rs, "released_at"),
+                instant(rs, "created_at"));
+    }
+
+    private static PaymentRow paymentRow(ResultSet rs, int n) throws SQLException {
+        return new PaymentRow(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class), rs.getString("provider"),
+                rs.getString("provider_ref"), rs.getString("token"), rs.getLong("amount_minor"), rs.getString("currency"),
+                rs.getString("status"), rs.getString("provider_state"), rs.getString("decline_reason"));
+    }
+
+    private static CallRow callRow(ResultSet rs, int n) throws SQLException {
+        return new CallRow(rs.getString("key"), rs.getObject("payment_id", UUID.class), rs.getString("operation"),
+                rs.getObject("source_id", UUID.class), rs.getLong("amount_minor"), rs.getString("state"));
+    }
+
+    private static RefundRow refundRow(ResultSet rs, int n) throws SQLException {
+        return new RefundRow(rs.getObject("id", UUID.class), rs.getObject("seller_order_id", UUID.class), rs.getObject("seller_id", UUID.class),
+                rs.getLong("amount_minor"), rs.getString("currency"), rs.getLong("seller_part"), rs.getString("status"), rs.getString("reason"),
+                instant(rs, "created_at"));
+    }
+
+    static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
+    }
+
+    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

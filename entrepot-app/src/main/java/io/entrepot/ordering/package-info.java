@@ -1,0 +1,7 @@
+/** Landed-cost quotes, orders split per seller, stock holds, payments through the provider port, refunds. */
+@ApplicationModule(displayName = "Ordering", allowedDependencies = {"shared", "catalog", "market", "logistics", "ledger", "seller"})
+@NullMarked
+package io.entrepot.ordering;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
