@@ -50,7 +50,9 @@ public record AccountRef(OwnerType ownerType, String ownerRef, @Nullable SellerI
         /** The two legs of a currency conversion, one per currency, at a recorded rate. */
         FX_CONVERSION,
         /** Money held at the payment provider or bank. */
-        CASH;
+        CASH,
+        /** Owed to a seller but held back from payouts (risk reserve). */
+        RESERVE;
 
         public String key() {
             return name().toLowerCase(Locale.ROOT);

@@ -74,6 +74,15 @@ public class Ledger {
         return id;
     }
 
+    /**
+     * Locks an account's row until the transaction ends (creating the account if needed), so that
+     * decisions on its balance (a payout, a refund from available funds) are taken one at a time.
+     */
+    @Transactional(readOnly = false)
+    public void lock(AccountRef account) {
+        store.lock(store.account(account, Ids.newId(clock), clock.instant()));
+    }
+
     /** The fold of the account's postings, in its currency; zero for an account never posted to. */
     public Money balance(AccountRef account) {
         return new Money(store.find(account).map(store::balance).orElse(0L), account.currency());

@@ -308,6 +308,9 @@ public class Orders {
                     : convert(sellerPart, java.util.Objects.requireNonNull(so.fxRate()), p, RoundingMode.DOWN).minor();
             var takenFrom = so.status().equals("released") ? OrderAccounting.sellerAvailable(new SellerId(so.sellerId()), p)
                     : OrderAccounting.sellerPending(new SellerId(so.sellerId()), p);
+            if (so.status().equals("released")) {
+                ledger.lock(takenFrom);
+            }
             if (so.status().equals("released") && -ledger.balance(takenFrom).minor() < sellerPartPayout) {
                 throw new ConflictException("insufficient-seller-balance", "the seller's available balance does not cover "
                         + new Money(sellerPartPayout, p) + "; an operator must settle it");

@@ -112,6 +112,45 @@ class OrderLifecycleIntegrationTests {
         assertThat(balance(yuanSeller, "pending", "CNY")).isEqualTo("0.00");
         assertThat(balance(dollarSeller, "available", "USD")).isEqualTo("21.37");
         assertLedgerVerifies();
+
+        // The month's statement CSV adds up to the ledger's balances to the minor unit.
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        var csv = api.send(api.request("/api/v1/seller/statements/" + month + ".csv?currency=CNY", yuanSeller.key()).setHeader("Accept", "text/csv")
+                .GET().build());
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        java.util.Map<String, java.math.BigDecimal> folded = new java.util.HashMap<>();
+        java.util.Map<String, java.math.BigDecimal> closing = new java.util.HashMap<>();
+        for (String row : csv.body().lines().skip(1).toList()) {
+            String[] f = row.split(",", 8);
+            var value = new java.math.BigDecimal(f[5]);
+            if (f[2].equals("closing")) {
+                closing.put(f[4], value);
+            } else {
+                folded.merge(f[4], value, java.math.BigDecimal::add);
+            }
+        }
+        assertThat(folded.get("available")).isEqualByComparingTo("195.93").isEqualByComparingTo(closing.get("available"));
+        assertThat(folded.get("pending")).isEqualByComparingTo("0").isEqualByComparingTo(closing.get("pending"));
+        assertThat(csv.body()).contains("captured on shipment").contains("released after the return window");
+
+        // A 10% reserve holds 19.59 of 195.93 CNY back; the payout with a key is made once.
+        String finance = api.post("/api/v1/ops/api-keys", Api.ADMIN_KEY, "{\"role\":\"finance\",\"label\":\"payouts\"}").json().get("key").asString();
+        assertThat(api.send(api.request("/api/v1/ops/sellers/" + yuanSeller.sellerId() + "/reserve", finance).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"pct\":10,\"reason\":\"new seller review\"}")).build()).status())
+                .isEqualTo(200);
+        String payoutKey = "payout-" + UUID.randomUUID();
+        String payoutBody = "{\"sellerId\":\"%s\",\"currency\":\"CNY\"}".formatted(yuanSeller.sellerId());
+        var payout = shop.refund("/api/v1/ops/payouts", finance, payoutKey, payoutBody);
+        assertThat(payout.status()).as(payout.body()).isEqualTo(201);
+        assertThat(payout.json().get("amount").decimalValue()).isEqualByComparingTo("176.34");
+        assertThat(payout.json().get("reserved").decimalValue()).isEqualByComparingTo("19.59");
+        assertThat(shop.refund("/api/v1/ops/payouts", finance, payoutKey, payoutBody).json().get("id").asString())
+                .isEqualTo(payout.json().get("id").asString());
+        assertThat(balance(yuanSeller, "available", "CNY")).isEqualTo("0.00");
+        assertThat(balance(yuanSeller, "reserve", "CNY")).isEqualTo("19.59");
+        assertThat(shop.refund("/api/v1/ops/payouts", finance, "again-" + UUID.randomUUID(), payoutBody).status()).as("nothing left").isEqualTo(409);
+        assertThat(api.get("/api/v1/seller/payouts", yuanSeller.key()).json().size()).isEqualTo(1);
+        assertLedgerVerifies();
     }
 
     @Test

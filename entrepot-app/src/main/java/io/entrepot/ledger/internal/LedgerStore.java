@@ -86,6 +86,11 @@ public class LedgerStore {
         }
     }
 
+    public void lock(UUID account) {
+        // An advisory lock: the app role has no UPDATE right on accounts, and needs none to serialize.
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(cast(:id as text), 0))").param("id", account).query((rs, n) -> 1).single();
+    }
+
     public long balance(UUID account) {
         return jdbc.sql("select coalesce(sum(amount_minor), 0) from ledger.posting where account_id = :account")
                 .param("account", account).query(Long.class).single();
