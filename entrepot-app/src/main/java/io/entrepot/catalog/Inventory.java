@@ -108,10 +108,10 @@ public class Inventory {
 
     /**
      * Holds stock for an order until {@code expiresAt}: from the warehouse with the most available
-     * stock that can serve the whole quantity. Throws {@code out-of-stock} (and the caller's transaction
-     * rolls back) when a SKU cannot be served.
+     * stock that can serve the whole quantity. Throws {@code out-of-stock} when a SKU cannot be served;
+     * the caller decides: roll back, or release what this order holds.
      */
-    @Transactional
+    @Transactional(noRollbackFor = ConflictException.class)
     public void hold(UUID orderRef, List<StockRequest> requests, Instant expiresAt) {
         Instant now = clock.instant();
         List<StockRequest> sorted = new ArrayList<>(requests);

@@ -113,6 +113,7 @@ create table ordering.payment (
     currency       char(3)     not null,
     status         text        not null check (status in ('authorizing', 'authorized', 'declined', 'voided', 'settled')),
     provider_state text,
+    provider_state_at timestamptz,
     decline_reason text,
     created_at     timestamptz not null,
     updated_at     timestamptz not null

@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Test tokens: {@code tok_visa}, {@code tok_mastercard} (and any other well-formed token) are
  * approved; {@code tok_decline_card} and {@code tok_decline_insufficient_funds} are declined;
- * {@code tok_refund_fails} authorizes and captures but refuses refunds.
+ * {@code tok_refund_fails} authorizes and captures but refuses refunds; {@code tok_delay_<ms>} answers an
+ * authorization after that many milliseconds (at most 10,000), like a slow provider.
  */
 @Component
 class SandboxPaymentProvider implements PaymentProvider {
@@ -48,6 +49,9 @@ class SandboxPaymentProvider implements PaymentProvider {
     @Override
     public Result authorize(String key, String token, Money amount) {
         return once(key, "authorize", token + "|" + amount, () -> {
+            if (token.startsWith("tok_delay_")) {
+                sleep(token.substring("tok_delay_".length()));
+            }
             if (token.startsWith("tok_decline_")) {
                 return new Result(false, null, token.substring("tok_decline_".length()));
             }
@@ -122,6 +126,16 @@ class SandboxPaymentProvider implements PaymentProvider {
                     .param("key", key).update();
             return result;
         }));
+    }
+
+    private static void sleep(String millis) {
+        try {
+            Thread.sleep(Math.min(10_000, Long.parseLong(millis)));
+        } catch (NumberFormatException e) {
+            // not a delay token after all: answer at once
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Result decode(String stored) {

@@ -2,8 +2,6 @@ package io.entrepot.ordering.web;
 
 import io.entrepot.market.MarketCode;
 import io.entrepot.ordering.Checkout;
-import io.entrepot.ordering.OrderView;
-import io.entrepot.ordering.Orders;
 import io.entrepot.ordering.Quote;
 import io.entrepot.ordering.internal.IdempotencyKeys;
 import io.entrepot.shared.Actor;
@@ -38,11 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 class StorefrontOrderController {
 
     private final Checkout checkout;
-    private final Orders orders;
 
-    StorefrontOrderController(Checkout checkout, Orders orders) {
+    StorefrontOrderController(Checkout checkout) {
         this.checkout = checkout;
-        this.orders = orders;
     }
 
     record LineRequest(@NotNull UUID offerId, @Nullable UUID skuId, @Min(1) @Max(100) int quantity) {
@@ -89,14 +85,5 @@ class StorefrontOrderController {
         return ResponseEntity.status(placement.status())
                 .contentType(placement.status() < 300 ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON)
                 .body(placement.body());
-    }
-
-    @GetMapping("/api/v1/storefront/orders")
-    @Operation(summary = "The signed-in buyer's orders, newest first")
-    List<OrderView> myOrders() {
-        if (!(ActorContext.current() instanceof Actor.Buyer buyer)) {
-            throw new RefusedException(401, "unauthenticated", "sign in as a buyer to list your orders");
-        }
-        return orders.ordersOfBuyer(buyer.userId());
     }
 }
