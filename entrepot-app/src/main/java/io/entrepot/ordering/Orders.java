@@ -56,9 +56,11 @@ public class Orders {
     private final PaymentProvider provider;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final io.entrepot.ordering.internal.FaultInjection faults;
 
     Orders(OrderStore store, Checkout checkout, Inventory inventory, Ledger ledger, ExchangeRates rates, Markets markets, IdempotencyKeys keys,
-            PaymentProvider provider, TransactionTemplate tx, Clock clock) {
+            PaymentProvider provider, TransactionTemplate tx, Clock clock, io.entrepot.ordering.internal.FaultInjection faults) {
+        this.faults = faults;
         this.store = store;
         this.checkout = checkout;
         this.inventory = inventory;
@@ -150,6 +152,7 @@ public class Orders {
         if (ref != null) {
             var so = sellerOrder(sellerOrderId);
             var result = provider.capture(key, ref, so.total().money());
+            faults.afterProviderCapture(key);
             if (!completeCapture(sellerOrderId, key, result)) {
                 throw new ConflictException("capture-failed", "the payment provider refused the capture: " + result.outcome());
             }

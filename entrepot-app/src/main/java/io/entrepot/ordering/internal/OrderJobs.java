@@ -28,7 +28,11 @@ class OrderJobs {
     private final IdempotencyKeys keys;
     private final TransactionTemplate tx;
 
-    OrderJobs(Inventory inventory, io.entrepot.ordering.Orders orders, IdempotencyKeys keys, TransactionTemplate tx) {
+    private final Duration recoveryAfter;
+
+    OrderJobs(Inventory inventory, io.entrepot.ordering.Orders orders, IdempotencyKeys keys, TransactionTemplate tx,
+            @org.springframework.beans.factory.annotation.Value("${entrepot.payments.recovery-after:PT30S}") Duration recoveryAfter) {
+        this.recoveryAfter = recoveryAfter;
         this.inventory = inventory;
         this.orders = orders;
         this.keys = keys;
@@ -47,7 +51,7 @@ class OrderJobs {
 
     @Scheduled(initialDelayString = "${entrepot.jobs.initial-delay:PT20S}", fixedDelayString = "${entrepot.jobs.recovery:PT15S}")
     void recoverProviderCalls() {
-        quietly("provider call recovery", () -> orders.recoverProviderCalls(Duration.ofSeconds(30)));
+        quietly("provider call recovery", () -> orders.recoverProviderCalls(recoveryAfter));
     }
 
     @Scheduled(initialDelayString = "${entrepot.jobs.initial-delay:PT20S}", fixedDelayString = "PT1H")
