@@ -106,6 +106,12 @@ public class Inventory {
                 (String) offer[5], (String) offer[6], (Money) sku[3], (int) sku[2], origin, available);
     }
 
+    /** The cheapest SKU of a live offer (what "add to cart" from a product page takes). */
+    public UUID cheapestSku(UUID offerId) {
+        return jdbc.sql("select sku_id from catalog.offer_price where offer_id = :offer order by price_minor, sku_id limit 1")
+                .param("offer", offerId).query(UUID.class).optional().orElseThrow(() -> new NotFoundException("offer", offerId));
+    }
+
     /**
      * Holds stock for an order until {@code expiresAt}: from the warehouse with the most available
      * stock that can serve the whole quantity. Throws {@code out-of-stock} when a SKU cannot be served;

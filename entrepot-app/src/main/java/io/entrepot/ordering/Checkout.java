@@ -114,6 +114,15 @@ public class Checkout {
     }
 
     public Quote quote(MarketCode marketCode, List<CartLine> cart, Quote.Address address) {
+        return quote(marketCode, cart, address, true);
+    }
+
+    /** The same computation as a quote, nothing stored: for showing a cart. */
+    public Quote preview(MarketCode marketCode, List<CartLine> cart) {
+        return quote(marketCode, cart, new Quote.Address("-", "-", null, "-", null, marketCode.value()), false);
+    }
+
+    private Quote quote(MarketCode marketCode, List<CartLine> cart, Quote.Address address, boolean store) {
         if (cart.isEmpty() || cart.size() > 50) {
             throw new IllegalArgumentException("a cart has 1 to 50 lines");
         }
@@ -152,8 +161,10 @@ public class Checkout {
             Quote quote = new Quote(id, marketCode.value(), currency.code(), now.plus(QUOTE_VALIDITY), address, parcels,
                     new Quote.Totals(Quote.Amount.of(items), Quote.Amount.of(shipping), Quote.Amount.of(atCheckout), Quote.Amount.of(total),
                             Quote.Amount.of(border), unknown));
-            store.insertQuote(id, marketCode.value(), currency.code(), total.minor(), JSON.writeValueAsString(cart),
-                    JSON.writeValueAsString(quote), now, quote.validUntil());
+            if (store) {
+                this.store.insertQuote(id, marketCode.value(), currency.code(), total.minor(), JSON.writeValueAsString(cart),
+                        JSON.writeValueAsString(quote), now, quote.validUntil());
+            }
             return quote;
         }));
     }
