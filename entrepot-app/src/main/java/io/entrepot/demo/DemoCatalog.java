@@ -98,10 +98,12 @@ class DemoCatalog {
     private final boolean commandMode;
     private final boolean background;
     private final TaskExecutor executor;
+    private final DemoOrders orders;
 
     DemoCatalog(Sellers sellers, Catalog catalog, Markets markets, ExchangeRates rates, JdbcClient jdbc,
             TransactionTemplate transactions, Clock clock, Environment environment,
-            @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+            @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor, DemoOrders orders) {
+        this.orders = orders;
         this.sellers = sellers;
         this.catalog = catalog;
         this.markets = markets;
@@ -132,6 +134,7 @@ class DemoCatalog {
             if (Boolean.TRUE.equals(seeded)) {
                 log.info("Demo catalogue written: products published to several markets");
             }
+            orders.seed();
         } catch (RuntimeException e) {
             log.warn("Demo catalogue not written: " + e.getMessage(), e);
         }

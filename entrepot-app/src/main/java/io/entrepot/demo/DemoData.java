@@ -75,13 +75,25 @@ class DemoData implements ApplicationRunner {
         staff("compliance@entrepot.example", "Chidi Compliance", OperatorRole.COMPLIANCE);
         staff("retail@entrepot.example", "Rosa Retail", OperatorRole.FIRST_PARTY_RETAIL);
 
-        SellerId lumen = sellers.register(new NewSeller("Shenzhen Lumen Trading Co., Ltd.", "Lumen Home", "CN"), SellerStatus.ACTIVE);
-        SellerId silk = sellers.register(new NewSeller("Hanoi Silk House JSC", "Hanoi Silk House", "VN"), SellerStatus.ACTIVE);
+        SellerId lumen = sellers.register(new NewSeller("Shenzhen Lumen Trading Co., Ltd.", "Lumen Home", "CN", "91440300MA5LUMEN1", "Shenzhen",
+                io.entrepot.shared.CurrencyCode.of("CNY"), java.util.List.of(new io.entrepot.seller.NewWarehouse("Shenzhen DC",
+                        io.entrepot.seller.WarehouseKind.ORIGIN, "CN"))), SellerStatus.ACTIVE);
+        SellerId silk = sellers.register(new NewSeller("Hanoi Silk House JSC", "Hanoi Silk House", "VN", "0109998877", null,
+                io.entrepot.shared.CurrencyCode.of("USD"), java.util.List.of(new io.entrepot.seller.NewWarehouse("Hanoi DC",
+                        io.entrepot.seller.WarehouseKind.ORIGIN, "VN"))), SellerStatus.ACTIVE);
         sellers.register(new NewSeller("Yiwu Bright Goods Co., Ltd.", "Bright Goods", "CN"), SellerStatus.PENDING_REVIEW);
         identity.createAccount(NewAccount.seller("seller@lumen.example", PASSWORD, "Li Wei (Lumen Home)", lumen));
         identity.createAccount(NewAccount.seller("seller@silk.example", PASSWORD, "Nguyen Thi Mai (Hanoi Silk House)", silk));
-        identity.createAccount(NewAccount.buyer("buyer@entrepot.example", PASSWORD, "Bea Buyer"));
+        java.util.UUID buyer = identity.createAccount(NewAccount.buyer("buyer@entrepot.example", PASSWORD, "Bea Buyer"));
+        ref("lumen", lumen.value());
+        ref("silk", silk.value());
+        ref("buyer", buyer);
         return true;
+    }
+
+    private void ref(String name, java.util.UUID id) {
+        jdbc.sql("insert into demo.ref (name, id, created_at) values (:name, :id, :now)").param("name", name).param("id", id)
+                .param("now", Timestamp.from(clock.instant())).update();
     }
 
     private void staff(String email, String name, OperatorRole role) {

@@ -1,6 +1,5 @@
 package io.entrepot.ordering;
 
-import io.entrepot.ledger.Fees;
 import io.entrepot.ledger.Ledger;
 import io.entrepot.market.ExchangeRates;
 import io.entrepot.market.Markets;
@@ -10,6 +9,7 @@ import io.entrepot.ordering.internal.IdempotencyKeys;
 import io.entrepot.ordering.internal.OrderAccounting;
 import io.entrepot.ordering.internal.OrderStore;
 import io.entrepot.ordering.internal.PaymentProvider;
+import io.entrepot.ordering.internal.RefundSplit;
 import io.entrepot.catalog.Inventory;
 import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
@@ -299,16 +299,10 @@ public class Orders {
             if (r.minor() > remaining) {
                 throw new ConflictException("over-refund", "refund of " + r + " exceeds the " + new Money(remaining, c) + " left to refund");
             }
-            Money[] parts = r.allocate(so.goodsMinor(), so.shippingMinor(), so.dutyMinor() + so.taxMinor());
-            Money goodsPart = parts[0];
-            Money goods = new Money(so.goodsMinor(), c);
-            Money feesBack = Fees.givenBack(new Money(so.commissionMinor(), c), goods, goodsPart)
-                    .plus(Fees.givenBack(new Money(so.paymentFeeMinor(), c), goods, goodsPart));
-            Money sellerPart = goodsPart.minus(feesBack);
+            RefundSplit split = split(so, r);
             CurrencyCode p = CurrencyCode.of(so.payoutCurrency());
-            long sellerPartPayout = r.minor() == remaining
-                    ? java.util.Objects.requireNonNull(so.netPayoutMinor()) - store.sellerPartRefunded(sellerOrderId)
-                    : convert(sellerPart, java.util.Objects.requireNonNull(so.fxRate()), p, RoundingMode.DOWN).minor();
+            long sellerPartPayout = split.sellerPartPayout(java.util.Objects.requireNonNull(so.fxRate()), p, r.minor() == remaining,
+                    new Money(java.util.Objects.requireNonNull(so.netPayoutMinor()), p), new Money(store.sellerPartCommitted(sellerOrderId), p)).minor();
             var takenFrom = so.status().equals("released") ? OrderAccounting.sellerAvailable(new SellerId(so.sellerId()), p)
                     : OrderAccounting.sellerPending(new SellerId(so.sellerId()), p);
             if (so.status().equals("released")) {
@@ -351,14 +345,11 @@ public class Orders {
                 CurrencyCode c = CurrencyCode.of(so.currency());
                 CurrencyCode p = CurrencyCode.of(so.payoutCurrency());
                 Money r = new Money(refund.amountMinor(), c);
-                Money[] parts = r.allocate(so.goodsMinor(), so.shippingMinor(), so.dutyMinor() + so.taxMinor());
-                Money goods = new Money(so.goodsMinor(), c);
-                Money feesBack = Fees.givenBack(new Money(so.commissionMinor(), c), goods, parts[0])
-                        .plus(Fees.givenBack(new Money(so.paymentFeeMinor(), c), goods, parts[0]));
+                RefundSplit split = split(so, r);
                 var takenFrom = so.status().equals("released") ? OrderAccounting.sellerAvailable(new SellerId(so.sellerId()), p)
                         : OrderAccounting.sellerPending(new SellerId(so.sellerId()), p);
                 UUID entry = ledger.post(OrderAccounting.refunded(new OrderAccounting.Refund(refundId.toString(), so.id().toString(), so.market(),
-                        provider.name(), so.carrierService(), new SellerId(so.sellerId()), r, parts[2], parts[1], feesBack, parts[0].minus(feesBack),
+                        provider.name(), so.carrierService(), new SellerId(so.sellerId()), r, split.dutyAndTax(), split.shipping(), split.feesBack(), split.sellerPart(),
                         new Money(refund.sellerPart(), p), java.util.Objects.requireNonNull(so.fxRate()), takenFrom)));
                 store.finishRefund(refundId, "refunded", entry);
                 store.addRefunded(so.id(), refund.amountMinor(), now);
@@ -375,6 +366,12 @@ public class Orders {
             keys.completeForOrder(refundId, status, body);
             return new RefundResult(status, body);
         }));
+    }
+
+    private static RefundSplit split(OrderStore.SellerOrderRow so, Money amount) {
+        CurrencyCode c = CurrencyCode.of(so.currency());
+        return RefundSplit.of(amount, new Money(so.goodsMinor(), c), new Money(so.shippingMinor(), c), new Money(so.dutyMinor() + so.taxMinor(), c),
+                new Money(so.commissionMinor(), c), new Money(so.paymentFeeMinor(), c));
     }
 
     // Recovery

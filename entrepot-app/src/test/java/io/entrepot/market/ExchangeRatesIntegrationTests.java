@@ -42,6 +42,7 @@ class ExchangeRatesIntegrationTests {
             // The demo data prices with labelled overrides; these tests are about reference rates.
             for (CurrencyCode quote : new CurrencyCode[] {JPY, PHP, EUR}) {
                 rates.clearOverride(CNY, quote);
+                rates.clearOverride(CurrencyCode.of("USD"), quote);
             }
             rates.importEcb(readQuietly("fx/eurofxref-daily-sample.csv"));
             rates.importEcb(readQuietly("fx/eurofxref-hist-sample.xml"));

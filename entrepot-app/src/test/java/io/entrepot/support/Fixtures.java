@@ -30,6 +30,9 @@ public final class Fixtures {
         for (String currency : new String[] {"USD", "JPY", "PHP", "SGD", "GBP", "CHF", "EUR"}) {
             api.delete("/api/v1/ops/fx/overrides/CNY/" + currency, finance);
         }
+        for (String currency : new String[] {"JPY", "PHP", "SGD", "GBP", "AUD", "EUR"}) {
+            api.delete("/api/v1/ops/fx/overrides/USD/" + currency, finance);
+        }
     }
 
     /** An active seller in Yiwu with a warehouse in China; returns its API key. */

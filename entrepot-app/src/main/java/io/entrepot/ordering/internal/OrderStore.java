@@ -290,6 +290,12 @@ public class OrderStore {
                 .param("so", sellerOrderId).query(Long.class).single();
     }
 
+    /** The seller's parts of refunds not failed (pending or done): what the last refund must leave out. */
+    public long sellerPartCommitted(UUID sellerOrderId) {
+        return jdbc.sql("select coalesce(sum(seller_part), 0) from ordering.refund where seller_order_id = :so and status <> 'failed'")
+                .param("so", sellerOrderId).query(Long.class).single();
+    }
+
     public long sellerPartRefunded(UUID sellerOrderId) {
         return jdbc.sql("select coalesce(sum(seller_part), 0) from ordering.refund where seller_order_id = :so and status = 'refunded'")
                 .param("so", sellerOrderId).query(Long.class).single();

@@ -125,7 +125,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && "about:blank".equals(problem.getType().toString())) {
+        // Method-parameter validation builds its problem without a type: treat it like "about:blank".
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             HttpStatus status = HttpStatus.valueOf(statusCode.value());
             problem.setType(io.entrepot.shared.ProblemTypes.of(Problems.slugFor(status)));
         }

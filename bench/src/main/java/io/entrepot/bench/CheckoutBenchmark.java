@@ -1,0 +1,475 @@
+package io.entrepot.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checkout throughput and latency: quote + place order over HTTP (1–3 sellers per order) with
+ * concurrent clients against a freshly started platform (embedded PostgreSQL, no demo data), and — as
+ * the bound — a plain JDBC program doing the same inserts and updates in the same two transactions per
+ * order (without HTTP, JSON, security, quote computation or the ORM-free Java layer around them).
+ * Prints orders/s, p50 and p99 per client count, the ratio to the bound, and the p99 at 70% of the peak
+ * rate (open loop, paced arrivals).
+ * Usage (from the repository root, after {@code ./entrepot help} built the application):
+ * {@code java -cp bench/target/classes:<postgresql jar> io.entrepot.bench.CheckoutBenchmark [seconds per level]}.
+ */
+public final class CheckoutBenchmark {
+
+    private static final String ADMIN_KEY = "bench-admin-key-0123456789abcdef";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final int[] CLIENTS = {1, 2, 4, 8, 16};
+
+    private static String base;
+    private static final List<List<String>> OFFERS = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        Path jar = Path.of("entrepot-app/target/extracted/entrepot-app.jar");
+        if (!Files.exists(jar)) {
+            System.err.println("build first: ./entrepot help (builds and extracts the application)");
+            System.exit(1);
+        }
+        Path dataDir = Files.createTempDirectory("entrepot-checkout-bench-", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        int port = freePort();
+        base = "http://127.0.0.1:" + port;
+        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
+        builder.environment().put("ENTREPOT_DATA_DIR", dataDir.toString());
+        builder.environment().put("ENTREPOT_PORT", Integer.toString(port));
+        builder.environment().put("ENTREPOT_DEMO_ENABLED", "false");
+        builder.environment().put("ENTREPOT_BOOTSTRAP_ADMIN_API_KEY", ADMIN_KEY);
+        Process app = builder.start();
+        try {
+            awaitReady(app);
+            System.out.printf(Locale.ROOT, "Entrepot checkout benchmark: %d cores, Java %s, %d s per level%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), seconds);
+            setUp();
+            System.out.println("HTTP: quote + order per iteration, 1–3 sellers per order");
+            double peak = 0;
+            for (int clients : CLIENTS) {
+                var result = closedLoop(clients, seconds, CheckoutBenchmark::httpOrder);
+                peak = Math.max(peak, result.perSecond());
+                print("http", clients, result);
+            }
+            var paced = openLoop(peak * 0.7, seconds, 16);
+            System.out.printf(Locale.ROOT, "http at 70%% of peak (%.1f orders/s offered): %.1f orders/s, p50 %.1f ms, p99 %.1f ms%n",
+                    peak * 0.7, paced.perSecond(), paced.p50(), paced.p99());
+            double bound = 0;
+            try (var jdbc = new JdbcBound(dataDir)) {
+                System.out.println("JDBC bound: the same rows written in the same two transactions per order");
+                for (int clients : CLIENTS) {
+                    var result = closedLoop(clients, seconds, jdbc::order);
+                    bound = Math.max(bound, result.perSecond());
+                    print("jdbc", clients, result);
+                }
+            }
+            System.out.printf(Locale.ROOT, "peak http %.1f orders/s, bound %.1f orders/s, ratio %.2f (target ≥ 0.5); p99 at 70%% of peak %.1f ms (target ≤ 150)%n",
+                    peak, bound, peak / bound, paced.p99());
+        } finally {
+            app.destroy();
+            app.waitFor();
+        }
+    }
+
+    private record Result(long orders, double seconds, List<Long> latencies) {
+        double perSecond() {
+            return orders / seconds;
+        }
+
+        double p50() {
+            return pct(50);
+        }
+
+        double p99() {
+            return pct(99);
+        }
+
+        private double pct(int p) {
+            if (latencies.isEmpty()) {
+                return Double.NaN;
+            }
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+        }
+    }
+
+    private static void print(String kind, int clients, Result r) {
+        System.out.printf(Locale.ROOT, "%s %2d clients: %7.1f orders/s, p50 %6.1f ms, p99 %6.1f ms (%d orders)%n", kind, clients, r.perSecond(),
+                r.p50(), r.p99(), r.orders());
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static Result closedLoop(int clients, int seconds, Work work) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            work.run();
+        }
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        long t = System.nanoTime();
+                        work.run();
+                        latencies.add(System.nanoTime() - t);
+                        done.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return new Result(done.get(), (System.nanoTime() - start) / 1e9, latencies);
+    }
+
+    /** Arrivals at a fixed rate, served by a pool; latency counts from the planned arrival (no coordinated omission). */
+    private static Result openLoop(double rate, int seconds, int workers) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        long interval = (long) (1e9 / rate);
+        long count = (long) (rate * seconds);
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            long planned = start + i * interval;
+            long wait = planned - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            futures.add(pool.submit(() -> {
+                httpOrder();
+                latencies.add(System.nanoTime() - planned);
+                return null;
+            }));
+        }
+        for (var f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return new Result(count, (System.nanoTime() - start) / 1e9, latencies);
+    }
+
+    private static void httpOrder() throws Exception {
+        var random = ThreadLocalRandom.current();
+        int sellers = 1 + random.nextInt(3);
+        List<Integer> chosen = new ArrayList<>(List.of(0, 1, 2));
+        Collections.shuffle(chosen, random);
+        StringBuilder lines = new StringBuilder("[");
+        for (int s = 0; s < sellers; s++) {
+            List<String> offers = OFFERS.get(chosen.get(s));
+            lines.append(s == 0 ? "" : ",").append("{\"offerId\":\"").append(offers.get(random.nextInt(offers.size()))).append("\",\"quantity\":1}");
+        }
+        lines.append("]");
+        String quote = post("/api/v1/storefront/PH/quotes", null, null, """
+                {"lines":%s,"address":{"name":"Bench Buyer","line1":"1 Bench St","city":"Manila","country":"PH"}}
+                """.formatted(lines), 201);
+        String quoteId = field(quote);
+        post("/api/v1/storefront/PH/orders", null, UUID.randomUUID().toString(),
+                "{\"quoteId\":\"%s\",\"email\":\"bench@example.com\",\"paymentToken\":\"tok_visa\"}".formatted(quoteId), 201);
+    }
+
+    private static void setUp() throws Exception {
+        String finance = field(post("/api/v1/ops/api-keys", ADMIN_KEY, null, "{\"role\":\"finance\",\"label\":\"bench\"}", 201), "key");
+        String day = LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(1).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+        var rates = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ops/fx/ecb")).header("Authorization", "Bearer " + finance)
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(
+                        "Date, USD, JPY, CNY, PHP,\n" + day + ", 1.0850, 162.50, 7.7000, 63.800,\n")).build(), HttpResponse.BodyHandlers.ofString());
+        if (rates.statusCode() != 200) {
+            throw new IllegalStateException("rates: " + rates.body());
+        }
+        for (int s = 0; s < 3; s++) {
+            String seller = post("/api/v1/ops/sellers", ADMIN_KEY, null, """
+                    {"legalName":"Bench Seller %d","country":"CN","status":"active","payoutCurrency":"CNY",
+                     "warehouses":[{"name":"DC","kind":"origin","country":"CN"}]}
+                    """.formatted(s), 201);
+            String sellerId = field(seller);
+            Matcher w = Pattern.compile("\"warehouses\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(seller);
+            if (!w.find()) {
+                throw new IllegalStateException("no warehouse in " + seller);
+            }
+            String key = field(post("/api/v1/ops/sellers/" + sellerId + "/api-keys", ADMIN_KEY, null, "{\"label\":\"bench\"}", 201), "key");
+            List<String> offers = new ArrayList<>();
+            for (int p = 0; p < 40; p++) {
+                String code = "B" + s + "-" + p + "-" + Long.toString(System.nanoTime(), 36);
+                String product = field(post("/api/v1/seller/products", key, null, """
+                        {"category":"lighting","fallbackLocale":"en","contents":[{"locale":"en","title":"Bench lamp %s","description":"bench"}],
+                         "skus":[{"code":"%s","basePrice":{"amount":50,"currency":"CNY"},"weightGrams":250,"lengthMm":100,"widthMm":100,"heightMm":50,
+                                  "stock":[{"warehouseId":"%s","available":1000000}]}]}
+                        """.formatted(code, code, w.group(1)), 201));
+                post("/api/v1/seller/products/" + product + "/publications", key, null, "{\"markets\":[\"PH\"],\"markupPct\":10}", 200);
+                String offersJson = get("/api/v1/seller/offers?market=PH", key);
+                Matcher m = Pattern.compile("\"offerId\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"productId\"\\s*:\\s*\"" + product).matcher(offersJson);
+                if (!m.find()) {
+                    throw new IllegalStateException("offer not found for " + product + " in " + offersJson);
+                }
+                offers.add(m.group(1));
+            }
+            OFFERS.add(offers);
+        }
+    }
+
+    /**
+     * The bound: per order the same rows the platform writes, in the same two transactions, with
+     * prepared statements over plain JDBC (one connection per client, as a pool would give).
+     */
+    private static final class JdbcBound implements AutoCloseable {
+
+        private final String url;
+        private final String user;
+        private final String password;
+        private final ThreadLocal<Connection> connections = new ThreadLocal<>();
+        private final List<Connection> all = Collections.synchronizedList(new ArrayList<>());
+        private final List<UUID[]> skus = new ArrayList<>();
+
+        JdbcBound(Path dataDir) throws Exception {
+            Path home = dataDir.resolve("postgres");
+            var credentials = new Properties();
+            try (Reader reader = Files.newBufferedReader(home.resolve("credentials.properties"))) {
+                credentials.load(reader);
+            }
+            int pgPort = Integer.parseInt(Files.readAllLines(home.resolve("cluster/postmaster.pid")).get(3).strip());
+            url = "jdbc:postgresql://127.0.0.1:" + pgPort + "/entrepot";
+            user = "entrepot";
+            password = credentials.getProperty("owner.password");
+            try (var c = connection(); var st = c.createStatement(); var rs = st.executeQuery(
+                    "select s.id, s.seller_id, st.warehouse_id from catalog.sku s join catalog.stock st on st.sku_id = s.id where s.code like 'B%'")) {
+                while (rs.next()) {
+                    skus.add(new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)});
+                }
+            }
+        }
+
+        private Connection connection() throws Exception {
+            Connection c = connections.get();
+            if (c == null) {
+                c = DriverManager.getConnection(url, user, password);
+                try (var st = c.createStatement()) {
+                    st.execute("select set_config('entrepot.actor_kind', 'system', false), set_config('entrepot.system_purpose', 'bench', false)");
+                }
+                c.setAutoCommit(false);
+                connections.set(c);
+                all.add(c);
+            }
+            return c;
+        }
+
+        void order() throws Exception {
+            Connection c = connection();
+            var random = ThreadLocalRandom.current();
+            int sellers = 1 + random.nextInt(3);
+            UUID order = UUID.randomUUID();
+            UUID quote = UUID.randomUUID();
+            Timestamp now = Timestamp.from(Instant.now());
+            List<UUID[]> lines = new ArrayList<>();
+            for (int s = 0; s < sellers; s++) {
+                lines.add(skus.get(random.nextInt(skus.size())));
+            }
+            // the quote (its own transaction in the platform)
+            exec(c, "insert into ordering.quote (id, market_code, currency, total_minor, request, body, created_at, expires_at) values (?, 'PH', 'PHP', 100000, '[]', '{}', ?, ?)",
+                    quote, now, now);
+            c.commit();
+            // transaction 1: key, order, seller orders, lines, holds, payment, provider call
+            exec(c, "insert into ordering.idempotency_key (scope, key, request_hash, state, created_at, expires_at) values ('order', ?, 'h', 'running', ?, ?)",
+                    order.toString(), now, now);
+            exec(c, """
+                    insert into ordering.buyer_order (id, quote_id, market_code, currency, email, address, items_minor, shipping_minor, duty_tax_minor,
+                        total_minor, border_estimate_minor, duty_unknown, status, created_at, updated_at)
+                    values (?, ?, 'PH', 'PHP', 'b@example.com', '{}', 1, 1, 0, 2, 0, false, 'awaiting_payment', ?, ?)""", order, quote, now, now);
+            List<UUID> sellerOrders = new ArrayList<>();
+            for (UUID[] line : lines) {
+                UUID so = UUID.randomUUID();
+                sellerOrders.add(so);
+                exec(c, """
+                        insert into ordering.seller_order (id, order_id, seller_id, seller_name, market_code, origin_country, carrier_service, status, currency,
+                            goods_minor, shipping_minor, duty_minor, tax_minor, total_minor, commission_minor, payment_fee_minor, payment_fee_rule,
+                            payout_currency, created_at, updated_at)
+                        values (?, ?, ?, 'x', 'PH', 'CN', 'x', 'awaiting_payment', 'PHP', 1, 1, 0, 0, 2, 0, 0, 'x', 'CNY', ?, ?)""",
+                        so, order, line[1], now, now);
+                exec(c, """
+                        insert into ordering.order_line (id, seller_order_id, seller_id, offer_id, sku_id, sku_code, title, category, hs_chapter, quantity,
+                            unit_price_minor, currency, commission_minor, commission_rule, created_at)
+                        values (?, ?, ?, ?, ?, 'x', 'x', 'lighting', '94', 1, 1, 'PHP', 0, 'x', ?)""", UUID.randomUUID(), so, line[1], UUID.randomUUID(),
+                        line[0], now);
+                exec(c, "update catalog.stock set available = available - 1 where sku_id = ? and warehouse_id = ? and available >= 1", line[0], line[2]);
+                exec(c, """
+                        insert into catalog.reservation (id, order_ref, sku_id, warehouse_id, seller_id, quantity, expires_at, created_at)
+                        values (?, ?, ?, ?, ?, 1, ?, ?)""", UUID.randomUUID(), so, line[0], line[2], line[1], now, now);
+            }
+            UUID payment = UUID.randomUUID();
+            exec(c, """
+                    insert into ordering.payment (id, order_id, provider, token, amount_minor, currency, status, created_at, updated_at)
+                    values (?, ?, 'sandbox', 'tok_visa', 2, 'PHP', 'authorizing', ?, ?)""", payment, order, now, now);
+            String callKey = "order:" + order + ":authorize";
+            exec(c, """
+                    insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
+                    values (?, ?, 'authorize', ?, 2, 'started', ?, ?)""", callKey, payment, order, now, now);
+            c.commit();
+            // the provider's own transaction
+            String ref = "pay_" + UUID.randomUUID().toString().replace("-", "");
+            exec(c, "insert into psp_sandbox.request (idempotency_key, operation, request_hash, response, created_at) values (?, 'authorize', 'x', '', ?)",
+                    callKey, now);
+            exec(c, "insert into psp_sandbox.payment (id, token, amount_minor, currency, status, created_at, updated_at) values (?, 'tok_visa', 2, 'PHP', 'authorized', ?, ?)",
+                    ref, now, now);
+            exec(c, "insert into psp_sandbox.webhook (id, payment_id, type, occurred_at, deliver_at) values (?, ?, 'payment.authorized', ?, ?)",
+                    "evt_" + UUID.randomUUID(), ref, now, now);
+            exec(c, "update psp_sandbox.request set response = '1|x|authorized' where idempotency_key = ?", callKey);
+            c.commit();
+            // transaction 2: answer, holds consumed, statuses, journal entry, key completed
+            exec(c, "update ordering.provider_call set state = 'succeeded', outcome = 'authorized', updated_at = ? where key = ?", now, callKey);
+            exec(c, "update ordering.payment set status = 'authorized', provider_ref = ?, updated_at = ? where id = ?", ref, now, payment);
+            for (UUID so : sellerOrders) {
+                exec(c, "update catalog.reservation set state = 'consumed', settled_at = ? where order_ref = ? and state = 'held'", now, so);
+                exec(c, "update ordering.seller_order set status = 'placed', updated_at = ? where id = ?", now, so);
+            }
+            exec(c, "update ordering.buyer_order set status = 'placed', updated_at = ? where id = ?", now, order);
+            UUID entry = UUID.randomUUID();
+            exec(c, "insert into ledger.journal_entry (id, description, source_type, source_id, idempotency_key, created_at) values (?, 'bench', 'order', ?, ?, ?)",
+                    entry, order.toString(), "order:" + order + ":authorized", now);
+            UUID[] accounts = accounts(c);
+            exec(c, "insert into ledger.posting (id, entry_id, account_id, amount_minor, currency, created_at) values (?, ?, ?, 2, 'PHP', ?)",
+                    UUID.randomUUID(), entry, accounts[0], now);
+            exec(c, "insert into ledger.posting (id, entry_id, account_id, amount_minor, currency, created_at) values (?, ?, ?, -2, 'PHP', ?)",
+                    UUID.randomUUID(), entry, accounts[1], now);
+            exec(c, "update ordering.idempotency_key set state = 'done', response_status = 201, response_body = '{}' where scope = 'order' and key = ?",
+                    order.toString());
+            c.commit();
+        }
+
+        private UUID[] accounts(Connection c) throws Exception {
+            UUID[] ids = new UUID[2];
+            String[][] refs = {{"payment_provider", "sandbox", "receivable"}, {"buyer_clearing", "PH", "clearing"}};
+            for (int i = 0; i < 2; i++) {
+                exec(c, "insert into ledger.account (id, owner_type, owner_ref, kind, currency, created_at) values (?, ?, ?, ?, 'PHP', now()) on conflict do nothing",
+                        UUID.randomUUID(), refs[i][0], refs[i][1], refs[i][2]);
+                try (PreparedStatement ps = c.prepareStatement("select id from ledger.account where owner_type = ? and owner_ref = ? and kind = ? and currency = 'PHP'")) {
+                    ps.setString(1, refs[i][0]);
+                    ps.setString(2, refs[i][1]);
+                    ps.setString(3, refs[i][2]);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        ids[i] = rs.getObject(1, UUID.class);
+                    }
+                }
+            }
+            return ids;
+        }
+
+        private static void exec(Connection c, String sql, Object... params) throws Exception {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                ps.executeUpdate();
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            for (Connection c : all) {
+                c.close();
+            }
+        }
+    }
+
+    private static String get(String path, String key) throws IOException, InterruptedException {
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+
+    private static String post(String path, String key, String idempotencyKey, String json, int expected) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        var response = HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String field(String json) {
+        Matcher m = ID.matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static void awaitReady(Process app) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the application exited with " + app.exitValue());
+            }
+            try {
+                var r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("not ready in 3 minutes");
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
