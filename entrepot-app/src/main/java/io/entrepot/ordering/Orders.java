@@ -299,8 +299,11 @@ public class Orders {
             if (r.minor() > remaining) {
                 throw new ConflictException("over-refund", "refund of " + r + " exceeds the " + new Money(remaining, c) + " left to refund");
             }
-            RefundSplit split = split(so, r);
             CurrencyCode p = CurrencyCode.of(so.payoutCurrency());
+            long[] before = store.refundedParts(sellerOrderId);
+            RefundSplit split = RefundSplit.of(r, new RefundSplit.Captured(new Money(so.goodsMinor(), c), new Money(so.shippingMinor(), c),
+                    new Money(so.dutyMinor() + so.taxMinor(), c), new Money(so.commissionMinor(), c), new Money(so.paymentFeeMinor(), c),
+                    new Money(before[0], c), new Money(before[1], c), new Money(before[2], c), new Money(before[3], c)));
             long sellerPartPayout = split.sellerPartPayout(java.util.Objects.requireNonNull(so.fxRate()), p, r.minor() == remaining,
                     new Money(java.util.Objects.requireNonNull(so.netPayoutMinor()), p), new Money(store.sellerPartCommitted(sellerOrderId), p)).minor();
             var takenFrom = so.status().equals("released") ? OrderAccounting.sellerAvailable(new SellerId(so.sellerId()), p)
@@ -314,8 +317,9 @@ public class Orders {
             }
             UUID refundId = Ids.newId(clock);
             Instant now = clock.instant();
-            store.insertRefund(new OrderStore.RefundRow(refundId, sellerOrderId, so.sellerId(), r.minor(), so.currency(), sellerPartPayout,
-                    "pending", reason.strip(), now), by);
+            store.insertRefund(new OrderStore.RefundRow(refundId, sellerOrderId, so.sellerId(), r.minor(), so.currency(), split.goods().minor(),
+                    split.shipping().minor(), split.dutyAndTax().minor(), split.feesBack().minor(), sellerPartPayout, "pending", reason.strip(), now),
+                    by);
             var payment = store.paymentOfOrder(so.orderId()).orElseThrow();
             store.startCall("refund:" + refundId, payment.id(), "refund", refundId, r.minor(), now);
             keys.bindOrder("refund:" + sellerOrderId, idempotencyKey, refundId);
@@ -345,7 +349,8 @@ public class Orders {
                 CurrencyCode c = CurrencyCode.of(so.currency());
                 CurrencyCode p = CurrencyCode.of(so.payoutCurrency());
                 Money r = new Money(refund.amountMinor(), c);
-                RefundSplit split = split(so, r);
+                RefundSplit split = RefundSplit.stored(new Money(refund.goodsPart(), c), new Money(refund.shippingPart(), c),
+                        new Money(refund.dutyTaxPart(), c), new Money(refund.feesBack(), c));
                 var takenFrom = so.status().equals("released") ? OrderAccounting.sellerAvailable(new SellerId(so.sellerId()), p)
                         : OrderAccounting.sellerPending(new SellerId(so.sellerId()), p);
                 UUID entry = ledger.post(OrderAccounting.refunded(new OrderAccounting.Refund(refundId.toString(), so.id().toString(), so.market(),
@@ -366,12 +371,6 @@ public class Orders {
             keys.completeForOrder(refundId, status, body);
             return new RefundResult(status, body);
         }));
-    }
-
-    private static RefundSplit split(OrderStore.SellerOrderRow so, Money amount) {
-        CurrencyCode c = CurrencyCode.of(so.currency());
-        return RefundSplit.of(amount, new Money(so.goodsMinor(), c), new Money(so.shippingMinor(), c), new Money(so.dutyMinor() + so.taxMinor(), c),
-                new Money(so.commissionMinor(), c), new Money(so.paymentFeeMinor(), c));
     }
 
     // Recovery

@@ -118,6 +118,9 @@ public final class OrderAccounting {
     private static void toSeller(List<Posting> postings, AccountRef sellerAccount, Money inMarket, Money inPayout, BigDecimal rate, int direction) {
         CurrencyCode market = inMarket.currency();
         if (market.equals(inPayout.currency())) {
+            if (!inMarket.equals(inPayout)) {
+                throw new IllegalStateException("the seller's share is " + inMarket + " but " + inPayout + " in the same currency");
+            }
             if (!inMarket.isZero()) {
                 postings.add(new Posting(sellerAccount, direction < 0 ? inMarket.negate() : inMarket));
             }

@@ -48,8 +48,8 @@ public class OrderStore {
     public record CallRow(String key, UUID paymentId, String operation, UUID sourceId, long amountMinor, String state) {
     }
 
-    public record RefundRow(UUID id, UUID sellerOrderId, UUID sellerId, long amountMinor, String currency, long sellerPart, String status,
-            String reason, Instant createdAt) {
+    public record RefundRow(UUID id, UUID sellerOrderId, UUID sellerId, long amountMinor, String currency, long goodsPart, long shippingPart,
+            long dutyTaxPart, long feesBack, long sellerPart, String status, String reason, Instant createdAt) {
     }
 
     // Quotes
@@ -263,10 +263,12 @@ public class OrderStore {
 
     public void insertRefund(RefundRow r, String by) {
         jdbc.sql("""
-                insert into ordering.refund (id, seller_order_id, seller_id, amount_minor, currency, seller_part, status, reason, created_by, created_at)
-                values (:id, :so, :seller, :amount, :currency, :part, :status, :reason, :by, :now)
+                insert into ordering.refund (id, seller_order_id, seller_id, amount_minor, currency, goods_part, shipping_part, duty_tax_part,
+                    fees_back, seller_part, status, reason, created_by, created_at)
+                values (:id, :so, :seller, :amount, :currency, :goods, :shipping, :dutyTax, :feesBack, :part, :status, :reason, :by, :now)
                 """).param("id", r.id()).param("so", r.sellerOrderId()).param("seller", r.sellerId()).param("amount", r.amountMinor())
-                .param("currency", r.currency()).param("part", r.sellerPart()).param("status", r.status()).param("reason", r.reason())
+                .param("currency", r.currency()).param("goods", r.goodsPart()).param("shipping", r.shippingPart()).param("dutyTax", r.dutyTaxPart())
+                .param("feesBack", r.feesBack()).param("part", r.sellerPart()).param("status", r.status()).param("reason", r.reason())
                 .param("by", by).param("now", ts(r.createdAt())).update();
     }
 
@@ -294,6 +296,14 @@ public class OrderStore {
     public long sellerPartCommitted(UUID sellerOrderId) {
         return jdbc.sql("select coalesce(sum(seller_part), 0) from ordering.refund where seller_order_id = :so and status <> 'failed'")
                 .param("so", sellerOrderId).query(Long.class).single();
+    }
+
+    /** Sums over refunds not failed: goods, shipping, duty-and-tax parts and fees given back. */
+    public long[] refundedParts(UUID sellerOrderId) {
+        return jdbc.sql("""
+                select coalesce(sum(goods_part), 0), coalesce(sum(shipping_part), 0), coalesce(sum(duty_tax_part), 0), coalesce(sum(fees_back), 0)
+                from ordering.refund where seller_order_id = :so and status <> 'failed'
+                """).param("so", sellerOrderId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
     }
 
     public long sellerPartRefunded(UUID sellerOrderId) {
@@ -343,7 +353,9 @@ public class OrderStore {
 
     private static RefundRow refundRow(ResultSet rs, int n) throws SQLException {
         return new RefundRow(rs.getObject("id", UUID.class), rs.getObject("seller_order_id", UUID.class), rs.getObject("seller_id", UUID.class),
-                rs.getLong("amount_minor"), rs.getString("currency"), rs.getLong("seller_part"), rs.getString("status"), rs.getString("reason"),
+                rs.getLong("amount_minor"), rs.getString("currency"), rs.getLong("goods_part"), rs.getLong("shipping_part"),
+                rs.getLong("duty_tax_part"), rs.getLong("fees_back"), rs.getLong("seller_part"), rs.getString("status"),
+                rs.getString("reason"),
                 instant(rs, "created_at"));
     }
 

@@ -7,28 +7,52 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * How a refund of a captured seller order is split: the amount is allocated over goods, shipping and
- * duty-and-tax in proportion (no minor unit lost); commission and payment fee are given back in
- * proportion to the goods refunded (rounded down); what remains of the goods part is taken back from the
- * seller, converted at the rate recorded at capture (rounded down, and exactly the rest on the last
- * refund, so a fully refunded seller ends at zero).
+ * How a refund of a captured seller order is split: the amount is allocated over what is left of the
+ * goods, shipping and duty-and-tax, in proportion (no minor unit lost, and never more of a part than is
+ * left of it); commission and payment fee are given back in proportion to the goods refunded (rounded
+ * down; the last refund gives back exactly what is left of them); what remains of the goods part is taken
+ * back from the seller, converted at the rate recorded at capture (rounded down, and exactly the rest on
+ * the last refund). So a fully refunded order leaves the seller and the platform's revenue at zero.
  */
 public record RefundSplit(Money goods, Money shipping, Money dutyAndTax, Money feesBack, Money sellerPart) {
 
-    /** The parts of a refund of {@code amount} of a seller order with these captured amounts (market currency). */
-    public static RefundSplit of(Money amount, Money goods, Money shipping, Money dutyAndTax, Money commission, Money paymentFee) {
-        Money[] parts = amount.allocate(goods.minor(), shipping.minor(), dutyAndTax.minor());
-        Money feesBack = Fees.givenBack(commission, goods, parts[0]).plus(Fees.givenBack(paymentFee, goods, parts[0]));
+    /** A seller order's captured amounts and what earlier refunds (not failed) took of them, in the market currency. */
+    public record Captured(Money goods, Money shipping, Money dutyAndTax, Money commission, Money paymentFee, Money goodsRefunded,
+            Money shippingRefunded, Money dutyAndTaxRefunded, Money feesGivenBack) {
+
+        Money left() {
+            return goods.minus(goodsRefunded).plus(shipping.minus(shippingRefunded)).plus(dutyAndTax.minus(dutyAndTaxRefunded));
+        }
+    }
+
+    public static RefundSplit of(Money amount, Captured c) {
+        Money left = c.left();
+        if (amount.compareTo(left) > 0 || amount.minor() <= 0) {
+            throw new IllegalArgumentException("a refund is between one minor unit and the " + left + " left");
+        }
+        Money[] parts = amount.allocate(c.goods().minus(c.goodsRefunded()).minor(), c.shipping().minus(c.shippingRefunded()).minor(),
+                c.dutyAndTax().minus(c.dutyAndTaxRefunded()).minor());
+        boolean last = amount.equals(left);
+        Money feesBack = last ? c.commission().plus(c.paymentFee()).minus(c.feesGivenBack())
+                : Fees.givenBack(c.commission(), c.goods(), parts[0]).plus(Fees.givenBack(c.paymentFee(), c.goods(), parts[0]));
         return new RefundSplit(parts[0], parts[1], parts[2], feesBack, parts[0].minus(feesBack));
     }
 
+    /** A refund as it was split and stored. */
+    public static RefundSplit stored(Money goods, Money shipping, Money dutyAndTax, Money feesBack) {
+        return new RefundSplit(goods, shipping, dutyAndTax, feesBack, goods.minus(feesBack));
+    }
+
     /**
-     * The seller's part in its payout currency: converted at the recorded rate, rounded down; the last
-     * refund (nothing left to refund after it) takes exactly what is left of the seller's net.
+     * The seller's part in its payout currency: converted at the recorded rate, rounded down and never
+     * more than is left; the last refund takes exactly what is left of the seller's net.
      */
     public Money sellerPartPayout(BigDecimal rate, CurrencyCode payout, boolean last, Money netPayout, Money alreadyTakenBack) {
         if (last) {
             return netPayout.minus(alreadyTakenBack);
+        }
+        if (payout.equals(sellerPart.currency())) {
+            return sellerPart;
         }
         Money converted = Money.of(sellerPart.toDecimal().multiply(rate).setScale(payout.minorUnits(), RoundingMode.DOWN), payout);
         Money left = netPayout.minus(alreadyTakenBack);
