@@ -1,17 +1,11 @@
 package io.entrepot.bench;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class CatalogBenchmark {
 
-    private static final String ADMIN_KEY = "bench-admin-key-0123456789abcdef";
+    private static final String ADMIN_KEY = Platform.ADMIN_KEY;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern FIELD = Pattern.compile("\"%s\"\\s*:\\s*\"?([^\",}]+)\"?");
 
@@ -48,33 +41,14 @@ public final class CatalogBenchmark {
         int skus = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int listings = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int queries = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
-        Path jar = Path.of("entrepot-app/target/extracted/entrepot-app.jar");
-        if (!Files.exists(jar)) {
-            System.err.println("build first: ./entrepot help (builds and extracts the application)");
-            System.exit(1);
-        }
-        Path dataDir = Files.createTempDirectory("entrepot-catalog-bench-", PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwxr-xr-x")));
-        int port = freePort();
-        base = "http://127.0.0.1:" + port;
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
-        builder.environment().put("ENTREPOT_DATA_DIR", dataDir.toString());
-        builder.environment().put("ENTREPOT_PORT", Integer.toString(port));
-        builder.environment().put("ENTREPOT_DEMO_ENABLED", "false");
-        builder.environment().put("ENTREPOT_BOOTSTRAP_ADMIN_API_KEY", ADMIN_KEY);
-        Process app = builder.start();
-        try {
-            awaitReady(app);
+        try (var platform = Platform.start("catalog")) {
+            base = platform.base();
             System.out.printf(Locale.ROOT, "Entrepot catalogue benchmark: %d cores, Java %s, %d SKUs, %d listings, %d queries%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), skus, listings, queries);
             if (skus > 0) {
                 publishBenchmark(skus);
             }
-            searchBenchmark(dataDir, listings, queries);
-        } finally {
-            app.destroy();
-            app.waitFor();
+            searchBenchmark(platform, listings, queries);
         }
     }
 
@@ -124,16 +98,9 @@ public final class CatalogBenchmark {
                 live + blocked, live, blocked, prices, seconds, (live + blocked) * 2 / seconds);
     }
 
-    private static void searchBenchmark(Path dataDir, int listings, int queries) throws Exception {
-        Path home = dataDir.resolve("postgres");
-        var credentials = new Properties();
-        try (Reader reader = Files.newBufferedReader(home.resolve("credentials.properties"))) {
-            credentials.load(reader);
-        }
-        int pgPort = Integer.parseInt(Files.readAllLines(home.resolve("cluster/postmaster.pid")).get(3).strip());
+    private static void searchBenchmark(Platform platform, int listings, int queries) throws Exception {
         long start = System.nanoTime();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/entrepot", "entrepot",
-                credentials.getProperty("owner.password")); var st = c.createStatement()) {
+        try (Connection c = platform.ownerConnection(); var st = c.createStatement()) {
             st.execute("select set_config('entrepot.actor_kind', 'system', false), set_config('entrepot.system_purpose', 'benchmark data', false)");
             st.execute("""
                     insert into search.listing (offer_id, language, product_id, seller_id, seller_name, market_code, category, title,
@@ -239,30 +206,5 @@ public final class CatalogBenchmark {
             throw new IllegalStateException("no " + name + " in " + json);
         }
         return matcher.group(1).strip();
-    }
-
-    private static void awaitReady(Process app) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the application exited with " + app.exitValue());
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString()).body().contains("UP")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("not ready after 3 minutes");
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

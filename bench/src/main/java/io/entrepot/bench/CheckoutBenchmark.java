@@ -1,17 +1,11 @@
 package io.entrepot.bench;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -23,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,7 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class CheckoutBenchmark {
 
-    private static final String ADMIN_KEY = "bench-admin-key-0123456789abcdef";
+    private static final String ADMIN_KEY = Platform.ADMIN_KEY;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final int[] CLIENTS = {1, 2, 4, 8, 16};
@@ -52,24 +45,8 @@ public final class CheckoutBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        Path jar = Path.of("entrepot-app/target/extracted/entrepot-app.jar");
-        if (!Files.exists(jar)) {
-            System.err.println("build first: ./entrepot help (builds and extracts the application)");
-            System.exit(1);
-        }
-        Path dataDir = Files.createTempDirectory("entrepot-checkout-bench-", PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwxr-xr-x")));
-        int port = freePort();
-        base = "http://127.0.0.1:" + port;
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
-        builder.environment().put("ENTREPOT_DATA_DIR", dataDir.toString());
-        builder.environment().put("ENTREPOT_PORT", Integer.toString(port));
-        builder.environment().put("ENTREPOT_DEMO_ENABLED", "false");
-        builder.environment().put("ENTREPOT_BOOTSTRAP_ADMIN_API_KEY", ADMIN_KEY);
-        Process app = builder.start();
-        try {
-            awaitReady(app);
+        try (var platform = Platform.start("checkout")) {
+            base = platform.base();
             System.out.printf(Locale.ROOT, "Entrepot checkout benchmark: %d cores, Java %s, %d s per level%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), seconds);
             setUp();
@@ -84,7 +61,7 @@ public final class CheckoutBenchmark {
             System.out.printf(Locale.ROOT, "http at 70%% of peak (%.1f orders/s offered): %.1f orders/s, p50 %.1f ms, p99 %.1f ms%n",
                     peak * 0.7, paced.perSecond(), paced.p50(), paced.p99());
             double bound = 0;
-            try (var jdbc = new JdbcBound(dataDir)) {
+            try (var jdbc = new JdbcBound(platform)) {
                 System.out.println("JDBC bound: the same rows written in the same two transactions per order");
                 for (int clients : CLIENTS) {
                     var result = closedLoop(clients, seconds, jdbc::order);
@@ -94,9 +71,6 @@ public final class CheckoutBenchmark {
             }
             System.out.printf(Locale.ROOT, "peak http %.1f orders/s, bound %.1f orders/s, ratio %.2f (target ≥ 0.5); p99 at 70%% of peak %.1f ms (target ≤ 150)%n",
                     peak, bound, peak / bound, paced.p99());
-        } finally {
-            app.destroy();
-            app.waitFor();
         }
     }
 
@@ -254,25 +228,17 @@ public final class CheckoutBenchmark {
      */
     private static final class JdbcBound implements AutoCloseable {
 
-        private final String url;
-        private final String user;
-        private final String password;
+        private final Platform platform;
         private final ThreadLocal<Connection> connections = new ThreadLocal<>();
         private final List<Connection> all = Collections.synchronizedList(new ArrayList<>());
         private final List<UUID[]> skus = new ArrayList<>();
 
-        JdbcBound(Path dataDir) throws Exception {
-            Path home = dataDir.resolve("postgres");
-            var credentials = new Properties();
-            try (Reader reader = Files.newBufferedReader(home.resolve("credentials.properties"))) {
-                credentials.load(reader);
-            }
-            int pgPort = Integer.parseInt(Files.readAllLines(home.resolve("cluster/postmaster.pid")).get(3).strip());
-            url = "jdbc:postgresql://127.0.0.1:" + pgPort + "/entrepot";
-            user = "entrepot";
-            password = credentials.getProperty("owner.password");
-            try (var c = connection(); var st = c.createStatement(); var rs = st.executeQuery(
-                    "select s.id, s.seller_id, st.warehouse_id from catalog.sku s join catalog.stock st on st.sku_id = s.id where s.code like 'B%'")) {
+        JdbcBound(Platform platform) throws Exception {
+            this.platform = platform;
+            try (var c = platform.ownerConnection(); var st = c.createStatement()) {
+                st.execute("select set_config('entrepot.actor_kind', 'system', false), set_config('entrepot.system_purpose', 'bench', false)");
+                var rs = st.executeQuery("select s.id, s.seller_id, st.warehouse_id from catalog.sku s join catalog.stock st on st.sku_id = s.id"
+                        + " where s.code like 'B%'");
                 while (rs.next()) {
                     skus.add(new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)});
                 }
@@ -282,7 +248,7 @@ public final class CheckoutBenchmark {
         private Connection connection() throws Exception {
             Connection c = connections.get();
             if (c == null) {
-                c = DriverManager.getConnection(url, user, password);
+                c = platform.ownerConnection();
                 try (var st = c.createStatement()) {
                     st.execute("select set_config('entrepot.actor_kind', 'system', false), set_config('entrepot.system_purpose', 'bench', false)");
                 }
@@ -446,30 +412,5 @@ public final class CheckoutBenchmark {
             throw new IllegalStateException("no " + name + " in " + json);
         }
         return m.group(1);
-    }
-
-    private static void awaitReady(Process app) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the application exited with " + app.exitValue());
-            }
-            try {
-                var r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("not ready in 3 minutes");
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,12 +2,11 @@ package io.entrepot.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.entrepot.shared.Actor;
-import io.entrepot.shared.ActorContext;
 import io.entrepot.support.Api;
 import io.entrepot.support.Fixtures;
 import io.entrepot.support.IntegrationTest;
 import io.entrepot.support.Shop;
+import io.entrepot.support.SystemSql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -129,7 +128,7 @@ class CheckoutConcurrencyIntegrationTests {
     }
 
     private long sql(String query) {
-        return ActorContext.callAs(Actor.system("test-check"), () -> tx.execute(s -> jdbc.sql(query).query(Long.class).single()));
+        return new SystemSql(jdbc, tx).number(query);
     }
 
     private interface Work {

@@ -2,12 +2,11 @@ package io.entrepot.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.entrepot.shared.Actor;
-import io.entrepot.shared.ActorContext;
 import io.entrepot.support.Api;
 import io.entrepot.support.Fixtures;
 import io.entrepot.support.IntegrationTest;
 import io.entrepot.support.Shop;
+import io.entrepot.support.SystemSql;
 import java.net.http.HttpRequest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +135,6 @@ class OrderingBadInputIntegrationTests {
     }
 
     private long count(String table) {
-        return ActorContext.callAs(Actor.system("test-count"), () -> tx.execute(s -> jdbc.sql("select count(*) from " + table).query(Long.class).single()));
+        return new SystemSql(jdbc, tx).number("select count(*) from " + table);
     }
 }

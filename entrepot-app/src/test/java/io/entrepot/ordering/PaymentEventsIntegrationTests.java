@@ -10,6 +10,7 @@ import io.entrepot.support.Api;
 import io.entrepot.support.Fixtures;
 import io.entrepot.support.IntegrationTest;
 import io.entrepot.support.Shop;
+import io.entrepot.support.SystemSql;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,11 +201,11 @@ class PaymentEventsIntegrationTests {
     }
 
     private long sql(String query) {
-        return ActorContext.callAs(Actor.system("test-check"), () -> tx.execute(s -> jdbc.sql(query).query(Long.class).single()));
+        return new SystemSql(jdbc, tx).number(query);
     }
 
     private String text(String query) {
-        return ActorContext.callAs(Actor.system("test-check"), () -> tx.execute(s -> jdbc.sql(query).query(String.class).single()));
+        return new SystemSql(jdbc, tx).text(query);
     }
 
     private static boolean luhn(String digits) {

@@ -1,0 +1,105 @@
+package io.entrepot.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * The packaged platform as the benchmarks run it: the extracted jar started as a process on a fresh data
+ * directory (its own embedded PostgreSQL, no demo data, a known admin key), ready when it says so.
+ */
+final class Platform implements AutoCloseable {
+
+    static final String ADMIN_KEY = "bench-admin-key-0123456789abcdef";
+
+    private final Path dataDir;
+    private final String base;
+    private final Process process;
+
+    private Platform(Path dataDir, String base, Process process) {
+        this.dataDir = dataDir;
+        this.base = base;
+        this.process = process;
+    }
+
+    static Platform start(String name) throws Exception {
+        Path jar = Path.of("entrepot-app/target/extracted/entrepot-app.jar");
+        if (!Files.exists(jar)) {
+            System.err.println("build first: ./entrepot help (builds and extracts the application)");
+            System.exit(1);
+        }
+        Path dataDir = Files.createTempDirectory("entrepot-" + name + "-bench-", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
+        builder.environment().put("ENTREPOT_DATA_DIR", dataDir.toString());
+        builder.environment().put("ENTREPOT_PORT", Integer.toString(port));
+        builder.environment().put("ENTREPOT_DEMO_ENABLED", "false");
+        builder.environment().put("ENTREPOT_BOOTSTRAP_ADMIN_API_KEY", ADMIN_KEY);
+        var platform = new Platform(dataDir, "http://127.0.0.1:" + port, builder.start());
+        platform.awaitReady();
+        return platform;
+    }
+
+    String base() {
+        return base;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** A connection to the embedded PostgreSQL as the owner role (row-level security still applies: set an actor). */
+    Connection ownerConnection() throws IOException, SQLException {
+        Path home = dataDir.resolve("postgres");
+        var credentials = new Properties();
+        try (Reader reader = Files.newBufferedReader(home.resolve("credentials.properties"))) {
+            credentials.load(reader);
+        }
+        int pgPort = Integer.parseInt(Files.readAllLines(home.resolve("cluster/postmaster.pid")).get(3).strip());
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/entrepot", "entrepot",
+                credentials.getProperty("owner.password"));
+    }
+
+    private void awaitReady() throws Exception {
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application exited with " + process.exitValue());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("not ready after 3 minutes");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
