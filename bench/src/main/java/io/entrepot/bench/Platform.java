@@ -46,7 +46,14 @@ final class Platform implements AutoCloseable {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+        var command = new java.util.ArrayList<String>(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // Extra JVM options for the platform, e.g. a flight recording: -Dentrepot.bench.jvm-options="-XX:StartFlightRecording=..."
+        String options = System.getProperty("entrepot.bench.jvm-options", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(java.util.List.of(options.split("\\s+")));
+        }
+        command.addAll(java.util.List.of("-jar", jar.toString()));
+        var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
         builder.environment().put("ENTREPOT_DATA_DIR", dataDir.toString());
         builder.environment().put("ENTREPOT_PORT", Integer.toString(port));

@@ -22,18 +22,36 @@ import org.springframework.transaction.annotation.Transactional;
  * The fee engine: which commission and payment fee a sale pays, and why. A promotion for the seller's
  * or the market's cohort overrides the commission schedule; otherwise the most specific schedule in
  * force applies (market and category, then market, then category, then all). The rule's label is
- * recorded on the order line, so a seller sees why they paid what they paid.
+ * recorded on the order line, so a seller sees why they paid what they paid. Schedules and promotions
+ * are small and change rarely: each node reads them at most every few seconds (at once after it changed
+ * them itself), not for every order line.
  */
 @Service
 @Transactional(readOnly = true)
 public class Fees {
 
+    private static final java.time.Duration SNAPSHOT_AGE = java.time.Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private volatile @Nullable Snapshot snapshot;
 
     Fees(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** The schedules and promotions as read at one moment (system time, not the injectable clock). */
+    private record Snapshot(List<FeeRule> commission, List<FeeRule> payment, List<Promotion> promotions, long readAtNanos) {
+    }
+
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
+        if (current == null || System.nanoTime() - current.readAtNanos() > SNAPSHOT_AGE.toNanos()) {
+            current = new Snapshot(rules("commission"), rules("payment"), promotions(), System.nanoTime());
+            snapshot = current;
+        }
+        return current;
     }
 
     /** What a sale is: market, the product's category and its parent, and the cohorts' start dates. */
@@ -118,7 +136,7 @@ public class Fees {
     }
 
     public Fee commission(Sale sale, Money amount) {
-        for (Promotion promotion : promotions()) {
+        for (Promotion promotion : snapshot().promotions()) {
             if (promotion.covers(sale)) {
                 Money fee = new FeeRule(promotion.id(), "commission", null, null, promotion.pct(), 0, null, null, null, promotion.name(),
                         promotion.activeFrom(), null).on(amount);
@@ -149,7 +167,8 @@ public class Fees {
     }
 
     private Optional<FeeRule> best(String type, String market, String category, String parent, Instant at, Money amount) {
-        return rules(type).stream()
+        Snapshot current = snapshot();
+        return (type.equals("commission") ? current.commission() : current.payment()).stream()
                 .filter(r -> !at.isBefore(r.effectiveFrom()) && (r.effectiveTo() == null || at.isBefore(r.effectiveTo())))
                 .filter(r -> r.market() == null || r.market().equals(market))
                 .filter(r -> r.category() == null || r.category().equals(category) || r.category().equals(parent))
@@ -188,6 +207,7 @@ public class Fees {
                 .param("currency", rule.currency()).param("label", rule.label()).param("from", Timestamp.from(rule.effectiveFrom()))
                 .param("to", rule.effectiveTo() == null ? null : Timestamp.from(rule.effectiveTo()))
                 .param("by", ActorContext.currentName()).param("now", Timestamp.from(clock.instant())).update();
+        snapshot = null;
         return rule;
     }
 
@@ -201,6 +221,7 @@ public class Fees {
                 .param("from", Timestamp.from(promotion.activeFrom()))
                 .param("to", promotion.activeTo() == null ? null : Timestamp.from(promotion.activeTo()))
                 .param("by", ActorContext.currentName()).param("now", Timestamp.from(clock.instant())).update();
+        snapshot = null;
         return promotion;
     }
 

@@ -119,6 +119,9 @@ create table ordering.payment (
     updated_at     timestamptz not null
 );
 
+-- Provider webhooks find their payment by the provider's reference.
+create index payment_provider_ref_idx on ordering.payment (provider_ref);
+
 -- Every call to the payment provider, keyed before it is made: a retry (or the recovery after a
 -- crash) repeats the call with the same key, and the provider does it once.
 create table ordering.provider_call (

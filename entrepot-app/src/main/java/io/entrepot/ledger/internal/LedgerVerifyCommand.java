@@ -9,7 +9,7 @@ import io.entrepot.shared.command.OperatorCommand;
 import java.util.List;
 
 /** Recomputes the ledger's invariants over every entry and posting. */
-@OperatorCommand(name = "ledger verify", summary = "check that every journal entry balances per currency and postings match their accounts")
+@OperatorCommand(name = "ledger verify", summary = "check that every journal entry balances per currency, postings match their accounts and no seller is owed less than nothing")
 class LedgerVerifyCommand implements CommandHandler {
 
     private final Ledger ledger;
