@@ -119,10 +119,25 @@ public class Inventory {
      */
     @Transactional(noRollbackFor = ConflictException.class)
     public void hold(UUID orderRef, List<StockRequest> requests, Instant expiresAt) {
+        hold(requests.stream().map(r -> new Hold(orderRef, r)).toList(), expiresAt);
+    }
+
+    /** Stock to hold for one of several orders placed together (one per seller). */
+    public record Hold(UUID orderRef, StockRequest request) {
+    }
+
+    /**
+     * Holds stock for several orders at once, all rows taken in one canonical order (by SKU) whatever
+     * the orders, so two checkouts over the same SKUs of several sellers cannot deadlock.
+     */
+    @Transactional(noRollbackFor = ConflictException.class)
+    public void hold(List<Hold> holds, Instant expiresAt) {
         Instant now = clock.instant();
-        List<StockRequest> sorted = new ArrayList<>(requests);
-        sorted.sort(Comparator.comparing(StockRequest::skuId));
-        for (StockRequest request : sorted) {
+        List<Hold> sorted = new ArrayList<>(holds);
+        sorted.sort(Comparator.comparing((Hold h) -> h.request().skuId()).thenComparing(Hold::orderRef));
+        for (Hold hold : sorted) {
+            UUID orderRef = hold.orderRef();
+            StockRequest request = hold.request();
             Optional<Object[]> taken = Optional.empty();
             for (int attempt = 0; attempt < 3 && taken.isEmpty(); attempt++) {
                 taken = jdbc.sql("""

@@ -256,6 +256,7 @@ public class Checkout {
                 quote.totals().dutyAndTaxAtCheckout().money().minor(), quote.totals().total().money().minor(),
                 quote.totals().borderEstimate().money().minor(), quote.totals().dutyUnknown(), "awaiting_payment", now), now);
         Instant marketOpened = markets.openedAt(market);
+        List<Inventory.Hold> holds = new ArrayList<>();
         for (Quote.Parcel parcel : quote.sellers()) {
             SellerProfile seller = sellers.get(new SellerId(parcel.sellerId()));
             UUID sellerOrderId = Ids.newId(clock);
@@ -282,9 +283,9 @@ public class Checkout {
             for (OrderStore.LineRow line : lines) {
                 store.insertLine(line, parcel.sellerId(), now);
             }
-            inventory.hold(sellerOrderId, lines.stream().map(l -> new Inventory.StockRequest(l.skuId(), l.quantity())).toList(),
-                    now.plus(holdFor));
+            lines.forEach(l -> holds.add(new Inventory.Hold(sellerOrderId, new Inventory.StockRequest(l.skuId(), l.quantity()))));
         }
+        inventory.hold(holds, now.plus(holdFor));
         UUID paymentId = Ids.newId(clock);
         long total = quote.totals().total().money().minor();
         store.insertPayment(new OrderStore.PaymentRow(paymentId, orderId, provider.name(), null, order.paymentToken(), total, quote.currency(),
@@ -313,15 +314,8 @@ public class Checkout {
             if (result.approved()) {
                 store.finishCall(callKey, "succeeded", result.outcome(), now);
                 store.setPayment(payment.id(), "authorized", result.paymentRef(), null, now);
-                boolean stockKept = true;
-                for (var so : sellerOrders) {
-                    if (inventory.consume(so.id()) == 0) {
-                        stockKept = rehold(so);
-                        if (!stockKept) {
-                            break;
-                        }
-                    }
-                }
+                List<OrderStore.SellerOrderRow> lapsed = sellerOrders.stream().filter(so -> inventory.consume(so.id()) == 0).toList();
+                boolean stockKept = lapsed.isEmpty() || rehold(lapsed);
                 Money total = new Money(order.totalMinor(), CurrencyCode.of(order.currency()));
                 if (stockKept) {
                     for (var so : sellerOrders) {
@@ -360,14 +354,19 @@ public class Checkout {
         }));
     }
 
-    private boolean rehold(OrderStore.SellerOrderRow so) {
+    /** Takes the stock again for seller orders whose hold ran out before the payment came back, all in one canonical order. */
+    private boolean rehold(List<OrderStore.SellerOrderRow> lapsed) {
+        List<Inventory.Hold> holds = new ArrayList<>();
+        for (var so : lapsed) {
+            store.lines(so.id()).forEach(l -> holds.add(new Inventory.Hold(so.id(), new Inventory.StockRequest(l.skuId(), l.quantity()))));
+        }
         try {
-            inventory.hold(so.id(), store.lines(so.id()).stream().map(l -> new Inventory.StockRequest(l.skuId(), l.quantity())).toList(),
-                    clock.instant().plus(holdFor));
-            return inventory.consume(so.id()) > 0;
+            inventory.hold(holds, clock.instant().plus(holdFor));
         } catch (ConflictException outOfStock) {
             return false;
         }
+        lapsed.forEach(so -> inventory.consume(so.id()));
+        return true;
     }
 
     static String problem(int status, String slug, String detail) {

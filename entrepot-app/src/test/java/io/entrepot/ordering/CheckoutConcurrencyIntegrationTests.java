@@ -103,10 +103,14 @@ class CheckoutConcurrencyIntegrationTests {
     }
 
     @Test
-    void twoHundredConcurrentMultiSkuCheckoutsInRandomSkuOrderAllComplete() throws Exception {
+    void twoHundredConcurrentMultiSkuCheckoutsOverSeveralSellersInRandomSkuOrderAllComplete() throws Exception {
+        // Two SKUs of one seller and one each of two others: the holds of one order span several seller orders.
+        var second = shop.seller("Busy Kitchens " + UUID.randomUUID(), "CN", "CNY");
+        var third = shop.seller("Busy Tools " + UUID.randomUUID(), "VN", "USD");
         List<UUID> offers = List.of(shop.liveOffer(seller, "PH", "lighting", "10.00", "CNY", 100, 1000, 0),
-                shop.liveOffer(seller, "PH", "kitchen", "12.00", "CNY", 100, 1000, 0),
-                shop.liveOffer(seller, "PH", "tools", "14.00", "CNY", 100, 1000, 0));
+                shop.liveOffer(seller, "PH", "lighting", "11.00", "CNY", 100, 1000, 0),
+                shop.liveOffer(second, "PH", "kitchen", "12.00", "CNY", 100, 1000, 0),
+                shop.liveOffer(third, "PH", "tools", "2.00", "USD", 100, 1000, 0));
         List<UUID> quotes = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             List<UUID> shuffled = new ArrayList<>(offers);
