@@ -36,8 +36,6 @@ public class ExchangeRates {
     private final Clock clock;
     private final Duration maxAge;
     private final ApplicationEventPublisher events;
-    /** The rates of the moment per pair, read at most every few seconds per node (at once after this node changed rates). */
-    private final io.entrepot.shared.Snapshots<String, ExchangeRate> current = new io.entrepot.shared.Snapshots<>(Duration.ofSeconds(5));
 
     ExchangeRates(FxStore store, Clock clock, @Value("${entrepot.fx.max-age:P4D}") Duration maxAge,
             ApplicationEventPublisher events) {
@@ -71,7 +69,6 @@ public class ExchangeRates {
             }
         }
         if (!changed.isEmpty()) {
-            current.invalidate();
             events.publishEvent(new ExchangeRatesChanged(changed));
         }
         return new ImportResult(publications.size(), added, known);
@@ -79,8 +76,7 @@ public class ExchangeRates {
 
     /** The rate to price with now, refusing one older than the allowed age. */
     public ExchangeRate current(CurrencyCode from, CurrencyCode to) {
-        Instant now = clock.instant();
-        return fresh(current.get(from + ">" + to, pair -> rateAt(from, to, now)), now);
+        return fresh(rateAt(from, to, clock.instant()), clock.instant());
     }
 
     /** The rate as it stood at an instant (newest publication or override not after it), without an age check. */
@@ -120,7 +116,6 @@ public class ExchangeRates {
         Instant now = clock.instant();
         store.clearOverride(from, to, ActorContext.currentName(), now);
         store.insertOverride(Ids.newId(clock), from, to, rate, reason.strip(), ActorContext.currentName(), now);
-        current.invalidate();
         events.publishEvent(new ExchangeRatesChanged(java.util.Set.of(from.code(), to.code())));
         return rateAt(from, to, now);
     }
@@ -129,7 +124,6 @@ public class ExchangeRates {
     public void clearOverride(CurrencyCode from, CurrencyCode to) {
         // Offers re-price only when a rate really changed: clearing nothing changes nothing.
         if (store.clearOverride(from, to, ActorContext.currentName(), clock.instant())) {
-            current.invalidate();
             events.publishEvent(new ExchangeRatesChanged(java.util.Set.of(from.code(), to.code())));
         }
     }

@@ -25,12 +25,6 @@ public class Markets {
     private final TradeRuleStore rules;
     private final io.entrepot.market.internal.DutyRateStore duties;
     private final Clock clock;
-    private final io.entrepot.shared.Snapshots<MarketCode, Optional<Market>> marketSnapshots = new io.entrepot.shared.Snapshots<>(SNAPSHOT_AGE);
-    private final io.entrepot.shared.Snapshots<MarketCode, Instant> openedSnapshots = new io.entrepot.shared.Snapshots<>(SNAPSHOT_AGE);
-    private final io.entrepot.shared.Snapshots<MarketCode, List<TradeRules>> ruleSnapshots = new io.entrepot.shared.Snapshots<>(SNAPSHOT_AGE);
-
-    /** Markets and trade-rule versions are read at most this often per node (at once after this node changes them). */
-    private static final java.time.Duration SNAPSHOT_AGE = java.time.Duration.ofSeconds(5);
 
     Markets(MarketStore markets, TradeRuleStore rules, io.entrepot.market.internal.DutyRateStore duties, Clock clock) {
         this.markets = markets;
@@ -63,13 +57,7 @@ public class Markets {
     /** When the market was opened on this platform (the start of a "new market" promotion). */
     public Instant openedAt(MarketCode code) {
         get(code);
-        return openedSnapshots.get(code, markets::openedAt);
-    }
-
-    private void invalidate() {
-        marketSnapshots.invalidate();
-        openedSnapshots.invalidate();
-        ruleSnapshots.invalidate();
+        return markets.openedAt(code);
     }
 
     public List<Market> all() {
@@ -77,7 +65,7 @@ public class Markets {
     }
 
     public Optional<Market> find(MarketCode code) {
-        return marketSnapshots.get(code, markets::find);
+        return markets.find(code);
     }
 
     public Market get(MarketCode code) {
@@ -86,7 +74,6 @@ public class Markets {
 
     @Transactional
     public Market open(MarketDefinition definition) {
-        invalidate();
         if (!markets.insert(definition, clock.instant())) {
             throw new ConflictException("market-exists", "market " + definition.code() + " already exists; change it with PUT");
         }
@@ -95,7 +82,6 @@ public class Markets {
 
     @Transactional
     public Market change(MarketDefinition definition) {
-        invalidate();
         if (!markets.update(definition, clock.instant())) {
             throw new NotFoundException("market", definition.code());
         }
@@ -114,7 +100,6 @@ public class Markets {
     }
 
     private Market setStatus(MarketCode code, MarketStatus status) {
-        invalidate();
         if (!markets.setStatus(code, status, clock.instant())) {
             throw new NotFoundException("market", code);
         }
@@ -124,7 +109,7 @@ public class Markets {
     /** The trade rules in force in the market at the instant, if any version covers it. */
     public Optional<TradeRules> rulesAt(MarketCode code, Instant at) {
         get(code);
-        return ruleSnapshots.get(code, rules::versions).stream().filter(r -> r.inForceAt(at)).findFirst();
+        return rules.inForce(code, at);
     }
 
     /** The trade rules in force now, by the injected clock. */
@@ -145,7 +130,6 @@ public class Markets {
     @Transactional
     public TradeRules addRuleVersion(TradeRules version) {
         get(version.market());
-        invalidate();
         if (rules.exists(version.market(), version.effectiveFrom())) {
             throw new ConflictException("trade-rule-version-exists",
                     "market " + version.market() + " already has a trade-rule version starting at " + version.effectiveFrom());

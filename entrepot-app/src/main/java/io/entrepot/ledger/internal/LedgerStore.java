@@ -21,15 +21,8 @@ public class LedgerStore {
         this.jdbc = jdbc;
     }
 
-    /** Ids of accounts known to exist (committed by someone): accounts are never deleted, so an id, once seen, stays right. */
-    private final java.util.concurrent.ConcurrentHashMap<AccountRef, UUID> known = new java.util.concurrent.ConcurrentHashMap<>();
-
     public UUID account(AccountRef ref, UUID newId, Instant now) {
-        UUID id = known.get(ref);
-        if (id != null) {
-            return id;
-        }
-        int inserted = jdbc.sql("""
+        jdbc.sql("""
                 insert into ledger.account (id, owner_type, owner_ref, seller_id, kind, currency, created_at)
                 values (:id, :owner, :ref, :seller, :kind, :currency, :now)
                 on conflict (owner_type, owner_ref, kind, currency) do nothing
@@ -37,13 +30,7 @@ public class LedgerStore {
                 .param("id", newId).param("owner", ref.ownerType().key()).param("ref", ref.ownerRef())
                 .param("seller", ref.sellerId() == null ? null : ref.sellerId().value()).param("kind", ref.kind().key())
                 .param("currency", ref.currency().code()).param("now", Timestamp.from(now)).update();
-        id = find(ref).orElseThrow();
-        if (inserted == 0) {
-            // It existed before this transaction, so it is committed: safe to remember. One created here
-            // could still be rolled back, so it is remembered only when met again.
-            known.put(ref, id);
-        }
-        return id;
+        return find(ref).orElseThrow();
     }
 
     public Optional<UUID> find(AccountRef ref) {
