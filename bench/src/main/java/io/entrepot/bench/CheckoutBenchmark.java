@@ -57,6 +57,7 @@ public final class CheckoutBenchmark {
                 peak = Math.max(peak, result.perSecond());
                 print("http", clients, result);
             }
+            printServerTimes();
             if (Boolean.getBoolean("entrepot.bench.http-only")) {
                 return;
             }
@@ -164,6 +165,25 @@ public final class CheckoutBenchmark {
         }
         pool.shutdown();
         return new Result(count, (System.nanoTime() - start) / 1e9, latencies);
+    }
+
+    /** The platform's own view (Micrometer): mean server time per request of the quote and of the order. */
+    private static void printServerTimes() throws Exception {
+        String metrics = get("/actuator/prometheus", ADMIN_KEY);
+        for (String uri : List.of("/api/v1/storefront/{market}/quotes", "/api/v1/storefront/{market}/orders")) {
+            double sum = 0;
+            double count = 0;
+            for (String line : metrics.lines().toList()) {
+                if (line.contains("uri=\"" + uri + "\"") && line.contains("status=\"201\"")) {
+                    if (line.startsWith("http_server_requests_seconds_sum")) {
+                        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    } else if (line.startsWith("http_server_requests_seconds_count")) {
+                        count += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "server time %s: %.1f ms mean over %.0f requests%n", uri, count == 0 ? Double.NaN : sum / count * 1000, count);
+        }
     }
 
     private static void httpOrder() throws Exception {
