@@ -49,12 +49,25 @@ class CheckoutBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id("duty-status-" + seller.sellerId())).getText()).isEqualTo("not due");
         assertThat(browser.findElement(By.cssSelector(".parcel .duty")).getText()).contains("de minimis");
         assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("PHP 2321.82");
+        screenshot("checkout-review");
         browser.findElement(By.id("place-order")).click();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("order-status")));
         assertThat(browser.findElement(By.id("order-status")).getAttribute("data-status")).isEqualTo("placed");
         assertThat(browser.findElement(By.id("order-total")).getText()).isEqualTo("PHP 2321.82");
+        screenshot("order-placed");
         // The seller sees the order in its portal's list (over the API here: the portal page lists the same rows).
         assertThat(api.get("/api/v1/seller/orders", seller.key()).json().get(0).get("status").asString()).isEqualTo("placed");
+    }
+
+    /** Keeps what the buyer saw under target/screenshots, for a person to look at. */
+    private void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Files.write(dir.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
