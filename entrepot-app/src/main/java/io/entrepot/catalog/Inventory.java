@@ -61,49 +61,57 @@ public class Inventory {
      * Unknown offers are 404; an offer of another market or not live is a conflict.
      */
     public CartLine cartLine(MarketCode market, UUID offerId, Optional<UUID> skuId) {
-        var offer = jdbc.sql("""
+        record OfferRow(UUID productId, UUID sellerId, String market, String status, String category, String parent, String hsChapter,
+                String title) {
+        }
+        record SkuRow(UUID id, String code, int weightGrams, Money price) {
+        }
+        record StockRow(UUID warehouseId, int available) {
+        }
+        OfferRow offer = jdbc.sql("""
                 select o.id, o.product_id, o.seller_id, o.market_code, o.status, p.category, coalesce(c.parent, p.category) as parent,
                        c.hs_chapter, coalesce((select title from catalog.product_content pc where pc.product_id = p.id
                                                order by (pc.locale = p.fallback_locale) desc, pc.locale limit 1), '') as title
                 from catalog.offer o join catalog.product p on p.id = o.product_id join catalog.category c on c.slug = p.category
                 where o.id = :offer
-                """).param("offer", offerId).query((rs, n) -> new Object[] {rs.getObject("product_id", UUID.class),
+                """).param("offer", offerId).query((rs, n) -> new OfferRow(rs.getObject("product_id", UUID.class),
                         rs.getObject("seller_id", UUID.class), rs.getString("market_code"), rs.getString("status"), rs.getString("category"),
-                        rs.getString("parent"), rs.getString("hs_chapter"), rs.getString("title")})
+                        rs.getString("parent"), rs.getString("hs_chapter"), rs.getString("title")))
                 .optional().orElseThrow(() -> new NotFoundException("offer", offerId));
-        if (!market.value().equals(offer[2])) {
-            throw new ConflictException("offer-unavailable", "offer " + offerId + " is sold in " + offer[2] + ", not in " + market);
+        if (!market.value().equals(offer.market())) {
+            throw new ConflictException("offer-unavailable", "offer " + offerId + " is sold in " + offer.market() + ", not in " + market);
         }
-        if (!"live".equals(offer[3])) {
+        if (!"live".equals(offer.status())) {
             throw new ConflictException("offer-unavailable", "offer " + offerId + " is not live in " + market);
         }
-        List<Object[]> skus = jdbc.sql("""
+        List<SkuRow> skus = jdbc.sql("""
                 select s.id, s.code, s.weight_grams, op.price_minor, op.currency
                 from catalog.offer_price op join catalog.sku s on s.id = op.sku_id
                 where op.offer_id = :offer order by s.code
-                """).param("offer", offerId).query((rs, n) -> new Object[] {rs.getObject("id", UUID.class), rs.getString("code"),
-                        rs.getInt("weight_grams"), Money.ofMinor(rs.getLong("price_minor"), rs.getString("currency"))}).list();
-        Object[] sku;
+                """).param("offer", offerId).query((rs, n) -> new SkuRow(rs.getObject("id", UUID.class), rs.getString("code"),
+                        rs.getInt("weight_grams"), Money.ofMinor(rs.getLong("price_minor"), rs.getString("currency")))).list();
+        SkuRow sku;
         if (skuId.isPresent()) {
-            sku = skus.stream().filter(s -> s[0].equals(skuId.get())).findFirst()
+            sku = skus.stream().filter(s -> s.id().equals(skuId.get())).findFirst()
                     .orElseThrow(() -> new NotFoundException("SKU of offer " + offerId, skuId.get()));
         } else if (skus.size() == 1) {
             sku = skus.getFirst();
         } else {
             throw new IllegalArgumentException("offer " + offerId + " has " + skus.size() + " SKUs: name one with skuId");
         }
-        SellerId seller = new SellerId((UUID) offer[1]);
+        SellerId seller = new SellerId(offer.sellerId());
         Map<UUID, String> countries = new HashMap<>();
         for (Warehouse w : sellers.warehouses(seller)) {
             countries.put(w.id(), w.country());
         }
-        List<Object[]> stock = jdbc.sql("select warehouse_id, available from catalog.stock where sku_id = :sku order by available desc, warehouse_id")
-                .param("sku", sku[0]).query((rs, n) -> new Object[] {rs.getObject("warehouse_id", UUID.class), rs.getInt("available")}).list();
-        int available = stock.stream().mapToInt(s -> (int) s[1]).sum();
-        String origin = stock.stream().map(s -> countries.get((UUID) s[0])).filter(c -> c != null).findFirst()
+        List<StockRow> stock = jdbc.sql("select warehouse_id, available from catalog.stock where sku_id = :sku order by available desc, warehouse_id")
+                .param("sku", sku.id()).query((rs, n) -> new StockRow(rs.getObject("warehouse_id", UUID.class), rs.getInt("available"))).list();
+        int available = stock.stream().mapToInt(StockRow::available).sum();
+        // Ships from the country of the warehouse with the most stock (where the hold will take it from).
+        String origin = stock.stream().map(s -> countries.get(s.warehouseId())).filter(c -> c != null).findFirst()
                 .orElseGet(() -> countries.values().stream().sorted().findFirst().orElse(sellers.get(seller).country()));
-        return new CartLine(offerId, (UUID) offer[0], seller, (UUID) sku[0], (String) sku[1], (String) offer[7], (String) offer[4],
-                (String) offer[5], (String) offer[6], (Money) sku[3], (int) sku[2], origin, available);
+        return new CartLine(offerId, offer.productId(), seller, sku.id(), sku.code(), offer.title(), offer.category(), offer.parent(),
+                offer.hsChapter(), sku.price(), sku.weightGrams(), origin, available);
     }
 
     /** The cheapest SKU of a live offer (what "add to cart" from a product page takes). */
@@ -138,7 +146,7 @@ public class Inventory {
         for (Hold hold : sorted) {
             UUID orderRef = hold.orderRef();
             StockRequest request = hold.request();
-            Optional<Object[]> taken = Optional.empty();
+            Optional<Taken> taken = Optional.empty();
             for (int attempt = 0; attempt < 3 && taken.isEmpty(); attempt++) {
                 taken = jdbc.sql("""
                         update catalog.stock set available = available - :quantity
@@ -148,16 +156,16 @@ public class Inventory {
                           and available >= :quantity
                         returning warehouse_id, seller_id
                         """).param("quantity", request.quantity()).param("sku", request.skuId())
-                        .query((rs, n) -> new Object[] {rs.getObject("warehouse_id", UUID.class), rs.getObject("seller_id", UUID.class)})
+                        .query((rs, n) -> new Taken(rs.getObject("warehouse_id", UUID.class), rs.getObject("seller_id", UUID.class)))
                         .optional();
             }
-            Object[] row = taken.orElseThrow(() -> new ConflictException("out-of-stock",
+            Taken row = taken.orElseThrow(() -> new ConflictException("out-of-stock",
                     "not enough stock of SKU " + request.skuId() + " for " + request.quantity()));
             jdbc.sql("""
                     insert into catalog.reservation (id, order_ref, sku_id, warehouse_id, seller_id, quantity, expires_at, created_at)
                     values (:id, :order, :sku, :warehouse, :seller, :quantity, :expires, :now)
-                    """).param("id", Ids.newId(clock)).param("order", orderRef).param("sku", request.skuId()).param("warehouse", row[0])
-                    .param("seller", row[1]).param("quantity", request.quantity()).param("expires", Timestamp.from(expiresAt))
+                    """).param("id", Ids.newId(clock)).param("order", orderRef).param("sku", request.skuId()).param("warehouse", row.warehouseId())
+                    .param("seller", row.sellerId()).param("quantity", request.quantity()).param("expires", Timestamp.from(expiresAt))
                     .param("now", Timestamp.from(now)).update();
         }
     }
@@ -200,15 +208,23 @@ public class Inventory {
                 """).param("now", Timestamp.from(clock.instant())).param("limit", limit));
     }
 
+    /** The warehouse row a hold took its stock from. */
+    private record Taken(UUID warehouseId, UUID sellerId) {
+    }
+
+    /** Stock given back to a warehouse row. */
+    private record Returned(UUID skuId, UUID warehouseId, int quantity) {
+    }
+
     private int giveBack(JdbcClient.StatementSpec released) {
-        List<Object[]> rows = released.query((rs, n) -> new Object[] {rs.getObject("sku_id", UUID.class),
-                rs.getObject("warehouse_id", UUID.class), rs.getInt("quantity")}).list();
-        rows.sort(Comparator.comparing((Object[] r) -> (UUID) r[0]).thenComparing(r -> (UUID) r[1]));
+        List<Returned> rows = new ArrayList<>(released.query((rs, n) -> new Returned(rs.getObject("sku_id", UUID.class),
+                rs.getObject("warehouse_id", UUID.class), rs.getInt("quantity"))).list());
+        rows.sort(Comparator.comparing(Returned::skuId).thenComparing(Returned::warehouseId));
         int units = 0;
-        for (Object[] row : rows) {
+        for (Returned row : rows) {
             jdbc.sql("update catalog.stock set available = available + :quantity where sku_id = :sku and warehouse_id = :warehouse")
-                    .param("quantity", row[2]).param("sku", row[0]).param("warehouse", row[1]).update();
-            units += (int) row[2];
+                    .param("quantity", row.quantity()).param("sku", row.skuId()).param("warehouse", row.warehouseId()).update();
+            units += row.quantity();
         }
         return units;
     }

@@ -88,15 +88,15 @@ public class Statements {
                 from ledger.account a left join ledger.posting p on p.account_id = a.id and p.created_at < :at
                 where a.seller_id = :seller and a.currency = :currency group by a.kind
                 """).param("at", Timestamp.from(at)).param("seller", seller.value()).param("currency", currency.code())
-                .query((rs, n) -> new Object[] {rs.getString("kind"), rs.getLong("owed")}).list();
+                .query((rs, n) -> java.util.Map.entry(rs.getString("kind"), rs.getLong("owed"))).list();
         long pending = 0;
         long available = 0;
         long reserve = 0;
-        for (Object[] sum : sums) {
-            switch ((String) sum[0]) {
-                case "payable_pending" -> pending = (long) sum[1];
-                case "payable_available" -> available = (long) sum[1];
-                case "reserve" -> reserve = (long) sum[1];
+        for (var sum : sums) {
+            switch (sum.getKey()) {
+                case "payable_pending" -> pending = sum.getValue();
+                case "payable_available" -> available = sum.getValue();
+                case "reserve" -> reserve = sum.getValue();
                 default -> {
                 }
             }

@@ -274,16 +274,25 @@ public class Orders {
     public record RefundResult(int status, String body) {
     }
 
+    /** What the first transaction of a refund decided: answer from an earlier request, or call the provider. */
+    private sealed interface RefundStart {
+        record Replayed(RefundResult result) implements RefundStart {
+        }
+
+        record Started(UUID refundId, String paymentRef, Money amount) implements RefundStart {
+        }
+    }
+
     public RefundResult refund(UUID sellerOrderId, @Nullable BigDecimal amount, String reason, String idempotencyKey, String requestHash) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new IllegalArgumentException("a refund needs a reason of 1 to 500 characters");
         }
         sellerOrder(sellerOrderId);
         String by = ActorContext.currentName();
-        Object started = ActorContext.callAs(Actor.system("refund"), () -> tx.execute(s -> {
+        RefundStart started = ActorContext.callAs(Actor.system("refund"), () -> tx.execute(s -> {
             var replay = keys.claim("refund:" + sellerOrderId, idempotencyKey, requestHash);
             if (replay.isPresent()) {
-                return new RefundResult(replay.get().status(), replay.get().body());
+                return new RefundStart.Replayed(new RefundResult(replay.get().status(), replay.get().body()));
             }
             var so = store.lockSellerOrder(sellerOrderId).orElseThrow();
             if (!List.of("shipped", "delivered", "released").contains(so.status())) {
@@ -323,15 +332,13 @@ public class Orders {
             var payment = store.paymentOfOrder(so.orderId()).orElseThrow();
             store.startCall("refund:" + refundId, payment.id(), "refund", refundId, r.minor(), now);
             keys.bindOrder("refund:" + sellerOrderId, idempotencyKey, refundId);
-            return new Object[] {refundId, payment.providerRef(), r};
+            return new RefundStart.Started(refundId, java.util.Objects.requireNonNull(payment.providerRef()), r);
         }));
-        if (started instanceof RefundResult replay) {
-            return replay;
-        }
-        Object[] s = (Object[]) started;
-        UUID refundId = (UUID) s[0];
-        var result = provider.refund("refund:" + refundId, (String) s[1], (Money) s[2]);
-        return completeRefund(refundId, result);
+        return switch (started) {
+            case RefundStart.Replayed replayed -> replayed.result();
+            case RefundStart.Started refund -> completeRefund(refund.refundId(),
+                    provider.refund("refund:" + refund.refundId(), refund.paymentRef(), refund.amount()));
+        };
     }
 
     private RefundResult completeRefund(UUID refundId, PaymentProvider.Result result) {

@@ -55,16 +55,19 @@ public class IdempotencyKeys {
         if (inserted > 0) {
             return Optional.empty();
         }
-        var existing = jdbc.sql("select request_hash, state, response_status, response_body from ordering.idempotency_key where scope = :scope and key = :key")
+        record Stored(String requestHash, String state, @org.jspecify.annotations.Nullable Integer status,
+                @org.jspecify.annotations.Nullable String body) {
+        }
+        Stored existing = jdbc.sql("select request_hash, state, response_status, response_body from ordering.idempotency_key where scope = :scope and key = :key")
                 .param("scope", scope).param("key", key)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getObject(3), rs.getString(4)}).single();
-        if (!existing[0].equals(requestHash)) {
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4))).single();
+        if (!existing.requestHash().equals(requestHash)) {
             throw new RefusedException(422, "idempotency-key-reused", "Idempotency-Key " + key + " was used with a different request");
         }
-        if ("running".equals(existing[1])) {
+        if ("running".equals(existing.state()) || existing.status() == null) {
             throw new ConflictException("request-in-progress", "a request with Idempotency-Key " + key + " is still running; retry later");
         }
-        return Optional.of(new Replay((Integer) existing[2], (String) existing[3]));
+        return Optional.of(new Replay(existing.status(), java.util.Objects.requireNonNullElse(existing.body(), "")));
     }
 
     /** Stores the response of a claimed key, in the transaction that finishes the work. */

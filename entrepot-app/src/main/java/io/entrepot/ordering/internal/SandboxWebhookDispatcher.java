@@ -44,21 +44,23 @@ class SandboxWebhookDispatcher {
         try {
             ActorContext.runAs(Actor.system("payment-sandbox"), () -> tx.executeWithoutResult(s -> {
                 Instant now = clock.instant();
-                List<Object[]> due = jdbc.sql("""
+                record Due(String id, String payment, String type, Instant occurredAt, int deliveries) {
+                }
+                List<Due> due = jdbc.sql("""
                         select id, payment_id, type, occurred_at, deliveries from psp_sandbox.webhook
                         where delivered_at is null and deliver_at <= :now order by deliver_at limit 100 for update skip locked
-                        """).param("now", Timestamp.from(now)).query((rs, n) -> new Object[] {rs.getString("id"), rs.getString("payment_id"),
-                                rs.getString("type"), rs.getTimestamp("occurred_at").toInstant(), rs.getInt("deliveries")}).list();
-                for (Object[] event : due) {
-                    String payload = JSON.writeValueAsString(Map.of("id", event[0], "type", event[2], "payment", event[1],
-                            "occurredAt", event[3].toString()));
+                        """).param("now", Timestamp.from(now)).query((rs, n) -> new Due(rs.getString("id"), rs.getString("payment_id"),
+                                rs.getString("type"), rs.getTimestamp("occurred_at").toInstant(), rs.getInt("deliveries"))).list();
+                for (Due event : due) {
+                    String payload = JSON.writeValueAsString(Map.of("id", event.id(), "type", event.type(), "payment", event.payment(),
+                            "occurredAt", event.occurredAt().toString()));
                     webhooks.receive(payload, webhooks.sign(payload, now));
-                    boolean again = (int) event[4] == 0 && ThreadLocalRandom.current().nextBoolean();
+                    boolean again = event.deliveries() == 0 && ThreadLocalRandom.current().nextBoolean();
                     jdbc.sql("""
                             update psp_sandbox.webhook set deliveries = deliveries + 1, delivered_at = :delivered, deliver_at = :next where id = :id
                             """).param("delivered", again ? null : Timestamp.from(now))
                             .param("next", Timestamp.from(now.plusMillis(ThreadLocalRandom.current().nextInt(200, 2000))))
-                            .param("id", event[0]).update();
+                            .param("id", event.id()).update();
                 }
             }));
         } catch (RuntimeException e) {
