@@ -178,12 +178,6 @@ public class Inventory {
                 """).param("now", Timestamp.from(clock.instant())).param("order", orderRef).update();
     }
 
-    /** Whether the order still has stock held (not expired, not released). */
-    public boolean holds(UUID orderRef) {
-        return jdbc.sql("select count(*) from catalog.reservation where order_ref = :order and state = 'held'")
-                .param("order", orderRef).query(Long.class).single() > 0;
-    }
-
     /**
      * Gives an order's held or consumed stock back (a cancellation, a decline, a return): each hold is
      * given back once, whatever the number of calls. Returns the units given back.
@@ -227,11 +221,5 @@ public class Inventory {
             units += row.quantity();
         }
         return units;
-    }
-
-    /** Units available of a SKU across warehouses. */
-    public int available(UUID skuId) {
-        return jdbc.sql("select coalesce(sum(available), 0) from catalog.stock where sku_id = :sku").param("sku", skuId)
-                .query(Integer.class).single();
     }
 }

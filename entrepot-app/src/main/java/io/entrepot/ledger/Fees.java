@@ -1,7 +1,6 @@
 package io.entrepot.ledger;
 
 import io.entrepot.shared.ActorContext;
-import io.entrepot.shared.Ids;
 import io.entrepot.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -90,8 +89,7 @@ public class Fees {
 
         /** The fee on an amount: percent (half up) plus the fixed part, within minimum and maximum, never above the amount. */
         Money on(Money amount) {
-            BigDecimal exact = amount.toDecimal().multiply(pct).movePointLeft(2).setScale(amount.currency().minorUnits(), RoundingMode.HALF_UP);
-            long fee = Math.addExact(Money.of(exact, amount.currency()).minor(), fixedMinor);
+            long fee = Math.addExact(amount.percent(pct, RoundingMode.HALF_UP).minor(), fixedMinor);
             if (minMinor != null) {
                 fee = Math.max(fee, minMinor);
             }
@@ -223,9 +221,5 @@ public class Fees {
                 .param("by", ActorContext.currentName()).param("now", Timestamp.from(clock.instant())).update();
         snapshot = null;
         return promotion;
-    }
-
-    public UUID newId() {
-        return Ids.newId(clock);
     }
 }

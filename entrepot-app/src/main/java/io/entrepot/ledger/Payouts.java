@@ -127,7 +127,7 @@ public class Payouts {
             return Optional.empty();
         }
         BigDecimal pct = reservePct(seller);
-        Money held = Money.of(owed.toDecimal().multiply(pct).movePointLeft(2).setScale(currency.minorUnits(), RoundingMode.DOWN), currency);
+        Money held = owed.percent(pct, RoundingMode.DOWN);
         Money paid = owed.minus(held);
         if (paid.toDecimal().compareTo(minimum) < 0) {
             return Optional.empty();

@@ -221,8 +221,7 @@ public final class LandedCost {
     }
 
     /** A percentage of an amount, rounded half up to the currency's minor unit. */
-    public static Money percent(Money amount, BigDecimal pct) {
-        BigDecimal exact = amount.toDecimal().multiply(pct).movePointLeft(2);
-        return Money.of(exact.setScale(amount.currency().minorUnits(), RoundingMode.HALF_UP), amount.currency());
+    private static Money percent(Money amount, BigDecimal pct) {
+        return amount.percent(pct, RoundingMode.HALF_UP);
     }
 }

@@ -38,7 +38,6 @@ public class LandedCosts {
         if (amount.currency().equals(to)) {
             return amount;
         }
-        var rate = rates.current(amount.currency(), to);
-        return Money.of(rate.convert(amount.toDecimal()).setScale(to.minorUnits(), RoundingMode.HALF_UP), to);
+        return amount.converted(rates.current(amount.currency(), to).rate(), to, RoundingMode.HALF_UP);
     }
 }

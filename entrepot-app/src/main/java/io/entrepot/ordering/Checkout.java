@@ -22,7 +22,6 @@ import io.entrepot.shared.CurrencyCode;
 import io.entrepot.shared.Ids;
 import io.entrepot.shared.Money;
 import io.entrepot.shared.NotFoundException;
-import io.entrepot.shared.RefusedException;
 import io.entrepot.shared.SellerId;
 import java.time.Clock;
 import java.time.Duration;
@@ -375,12 +374,5 @@ public class Checkout {
 
     private static Money sum(List<Money> amounts, CurrencyCode currency) {
         return amounts.stream().reduce(Money.zero(currency), Money::plus);
-    }
-
-    /** Refuses a body the key was not made for (used by the controller before placing). */
-    static void requireKey(@Nullable String key) {
-        if (key == null || key.isBlank()) {
-            throw new RefusedException(400, "idempotency-key-required", "placing an order needs an Idempotency-Key header");
-        }
     }
 }

@@ -18,7 +18,6 @@ import io.entrepot.shared.CurrencyCode;
 import io.entrepot.shared.Ids;
 import io.entrepot.shared.Money;
 import io.entrepot.shared.NotFoundException;
-import io.entrepot.shared.RefusedException;
 import io.entrepot.shared.SellerId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -94,11 +93,6 @@ public class Orders {
 
     public OrderView.SellerOrder sellerOrder(UUID id) {
         return read(() -> store.sellerOrder(id).map(s -> sellerOrderView(store, s)).orElseThrow(() -> new NotFoundException("seller order", id)));
-    }
-
-    public List<OrderStore.RefundRow> refunds(UUID sellerOrderId) {
-        sellerOrder(sellerOrderId);
-        return read(() -> store.refundsOf(sellerOrderId));
     }
 
     private <T> T read(java.util.function.Supplier<T> work) {
@@ -180,7 +174,7 @@ public class Orders {
             Money commission = new Money(so.commissionMinor(), c);
             Money fee = new Money(so.paymentFeeMinor(), c);
             Money net = goods.minus(commission).minus(fee);
-            Money netPayout = convert(net, rate, p, RoundingMode.HALF_UP);
+            Money netPayout = net.converted(rate, p, RoundingMode.HALF_UP);
             store.markShipped(sellerOrderId, rate, netPayout.minor(), now);
             if (so.totalMinor() > 0) {
                 ledger.post(OrderAccounting.captured(new OrderAccounting.Capture(so.id().toString(), so.market(), provider.name(),
@@ -189,10 +183,6 @@ public class Orders {
             }
             return true;
         }));
-    }
-
-    static Money convert(Money amount, BigDecimal rate, CurrencyCode to, RoundingMode rounding) {
-        return Money.of(amount.toDecimal().multiply(rate).setScale(to.minorUnits(), rounding), to);
     }
 
     // Delivery and release
@@ -300,7 +290,8 @@ public class Orders {
                         + "; only captured (shipped) seller orders are refunded — cancel a placed one");
             }
             CurrencyCode c = CurrencyCode.of(so.currency());
-            long remaining = so.totalMinor() - store.refundsCommitted(sellerOrderId);
+            OrderStore.Refunded before = store.refunded(sellerOrderId);
+            long remaining = so.totalMinor() - before.amount();
             Money r = amount == null ? new Money(remaining, c) : Money.of(amount, c);
             if (r.minor() <= 0) {
                 throw new IllegalArgumentException(remaining == 0 ? "nothing is left to refund" : "a refund amount is positive");
@@ -309,12 +300,12 @@ public class Orders {
                 throw new ConflictException("over-refund", "refund of " + r + " exceeds the " + new Money(remaining, c) + " left to refund");
             }
             CurrencyCode p = CurrencyCode.of(so.payoutCurrency());
-            long[] before = store.refundedParts(sellerOrderId);
             RefundSplit split = RefundSplit.of(r, new RefundSplit.Captured(new Money(so.goodsMinor(), c), new Money(so.shippingMinor(), c),
                     new Money(so.dutyMinor() + so.taxMinor(), c), new Money(so.commissionMinor(), c), new Money(so.paymentFeeMinor(), c),
-                    new Money(before[0], c), new Money(before[1], c), new Money(before[2], c), new Money(before[3], c)));
+                    new Money(before.goods(), c), new Money(before.shipping(), c), new Money(before.dutyAndTax(), c),
+                    new Money(before.feesBack(), c)));
             long sellerPartPayout = split.sellerPartPayout(java.util.Objects.requireNonNull(so.fxRate()), p, r.minor() == remaining,
-                    new Money(java.util.Objects.requireNonNull(so.netPayoutMinor()), p), new Money(store.sellerPartCommitted(sellerOrderId), p)).minor();
+                    new Money(java.util.Objects.requireNonNull(so.netPayoutMinor()), p), new Money(before.sellerPart(), p)).minor();
             var takenFrom = so.status().equals("released") ? OrderAccounting.sellerAvailable(new SellerId(so.sellerId()), p)
                     : OrderAccounting.sellerPending(new SellerId(so.sellerId()), p);
             if (so.status().equals("released")) {
@@ -411,11 +402,5 @@ public class Orders {
 
     private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static void requireKey(@Nullable String key) {
-        if (key == null || key.isBlank()) {
-            throw new RefusedException(400, "idempotency-key-required", "this request needs an Idempotency-Key header");
-        }
     }
 }

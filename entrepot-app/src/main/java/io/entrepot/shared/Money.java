@@ -106,6 +106,16 @@ public record Money(long minor, CurrencyCode currency) implements Comparable<Mon
         return parts;
     }
 
+    /** A percentage of this amount, rounded to the currency's minor unit as named. */
+    public Money percent(BigDecimal pct, java.math.RoundingMode rounding) {
+        return Money.of(toDecimal().multiply(pct).movePointLeft(2).setScale(currency.minorUnits(), rounding), currency);
+    }
+
+    /** This amount in another currency at a rate (units of {@code to} per unit of this one), rounded as named. */
+    public Money converted(BigDecimal rate, CurrencyCode to, java.math.RoundingMode rounding) {
+        return Money.of(toDecimal().multiply(rate).setScale(to.minorUnits(), rounding), to);
+    }
+
     /** The amount as a decimal with the currency's minor units, e.g. {@code 12.50}. */
     public BigDecimal toDecimal() {
         return BigDecimal.valueOf(minor, currency.minorUnits());

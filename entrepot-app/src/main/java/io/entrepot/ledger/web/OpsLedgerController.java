@@ -5,7 +5,8 @@ import io.entrepot.ledger.Payouts;
 import io.entrepot.ledger.Statements;
 import io.entrepot.shared.CurrencyCode;
 import io.entrepot.shared.Money;
-import io.entrepot.shared.RefusedException;
+import io.entrepot.shared.IdempotencyKeyHeader;
+import io.entrepot.shared.Ids;
 import io.entrepot.shared.SellerId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -80,10 +81,8 @@ class OpsLedgerController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Pay out a seller's available balance in one currency now, less its reserve (Idempotency-Key required)")
     Payouts.Payout payOut(@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, @Valid @RequestBody PayoutRequest request) {
-        if (key == null || key.isBlank() || key.length() > 200) {
-            throw new RefusedException(400, "idempotency-key-required", "a payout needs an Idempotency-Key header of 1 to 200 characters");
-        }
-        return payouts.payOut(new SellerId(request.sellerId()), CurrencyCode.of(request.currency()), "manual:" + key.strip());
+        return payouts.payOut(new SellerId(request.sellerId()), CurrencyCode.of(request.currency()),
+                "manual:" + IdempotencyKeyHeader.require(key, "a payout"));
     }
 
     @PostMapping("/api/v1/ops/payout-batches")
@@ -127,7 +126,7 @@ class OpsLedgerController {
         if (currency == null && (r.fixed() != null || r.minimum() != null || r.maximum() != null)) {
             throw new IllegalArgumentException("a fixed part, minimum or maximum needs a currency");
         }
-        return fees.addRule(new Fees.FeeRule(fees.newId(), r.feeType(), r.market(), r.category(), r.pct(), minor(r.fixed(), currency, 0L),
+        return fees.addRule(new Fees.FeeRule(Ids.newId(), r.feeType(), r.market(), r.category(), r.pct(), minor(r.fixed(), currency, 0L),
                 minor(r.minimum(), currency, null), minor(r.maximum(), currency, null), r.currency(), r.label().strip(), r.effectiveFrom(),
                 r.effectiveTo()));
     }
@@ -145,7 +144,7 @@ class OpsLedgerController {
         if (p.activeTo() != null && !p.activeTo().isAfter(p.activeFrom())) {
             throw new IllegalArgumentException("activeTo must be after activeFrom");
         }
-        return fees.addPromotion(new Fees.Promotion(fees.newId(), p.name().strip(), p.cohort(), p.days(), p.pct(), p.market(), p.activeFrom(),
+        return fees.addPromotion(new Fees.Promotion(Ids.newId(), p.name().strip(), p.cohort(), p.days(), p.pct(), p.market(), p.activeFrom(),
                 p.activeTo()));
     }
 

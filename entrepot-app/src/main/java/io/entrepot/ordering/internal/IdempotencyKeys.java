@@ -43,9 +43,6 @@ public class IdempotencyKeys {
      * key was used with another request.
      */
     public Optional<Replay> claim(String scope, String key, String requestHash) {
-        if (key.isBlank() || key.length() > 255) {
-            throw new IllegalArgumentException("an Idempotency-Key has 1 to 255 characters");
-        }
         Instant now = clock.instant();
         int inserted = jdbc.sql("""
                 insert into ordering.idempotency_key (scope, key, request_hash, state, created_at, expires_at)
@@ -68,14 +65,6 @@ public class IdempotencyKeys {
             throw new ConflictException("request-in-progress", "a request with Idempotency-Key " + key + " is still running; retry later");
         }
         return Optional.of(new Replay(existing.status(), java.util.Objects.requireNonNullElse(existing.body(), "")));
-    }
-
-    /** Stores the response of a claimed key, in the transaction that finishes the work. */
-    public void complete(String scope, String key, int status, String body) {
-        jdbc.sql("""
-                update ordering.idempotency_key set state = 'done', response_status = :status, response_body = :body
-                where scope = :scope and key = :key
-                """).param("status", status).param("body", body).param("scope", scope).param("key", key).update();
     }
 
     /** Names the resource a claimed key is creating, so whoever finishes the work can store the response. */

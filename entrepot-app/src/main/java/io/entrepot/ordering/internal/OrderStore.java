@@ -220,10 +220,6 @@ public class OrderStore {
         return jdbc.sql("select * from ordering.payment where id = :id").param("id", id).query(OrderStore::paymentRow).optional();
     }
 
-    public Optional<PaymentRow> paymentByProviderRef(String ref) {
-        return jdbc.sql("select * from ordering.payment where provider_ref = :ref").param("ref", ref).query(OrderStore::paymentRow).optional();
-    }
-
     public void setPayment(UUID id, String status, @Nullable String providerRef, @Nullable String declineReason, Instant now) {
         jdbc.sql("""
                 update ordering.payment set status = :status, provider_ref = coalesce(:ref, provider_ref), decline_reason = :reason, updated_at = :now
@@ -276,36 +272,25 @@ public class OrderStore {
         return jdbc.sql("select * from ordering.refund where id = :id").param("id", id).query(OrderStore::refundRow).optional();
     }
 
-    public List<RefundRow> refundsOf(UUID sellerOrderId) {
-        return jdbc.sql("select * from ordering.refund where seller_order_id = :so order by created_at").param("so", sellerOrderId)
-                .query(OrderStore::refundRow).list();
-    }
-
     public void finishRefund(UUID id, String status, @Nullable UUID entry) {
         jdbc.sql("update ordering.refund set status = :status, entry_id = :entry where id = :id")
                 .param("status", status).param("entry", entry).param("id", id).update();
     }
 
-    /** Refunds not failed: their amounts are committed against the seller order. */
-    public long refundsCommitted(UUID sellerOrderId) {
-        return jdbc.sql("select coalesce(sum(amount_minor), 0) from ordering.refund where seller_order_id = :so and status <> 'failed'")
-                .param("so", sellerOrderId).query(Long.class).single();
+    /** What refunds not failed (pending or done) took of a seller order: amount, its parts, fees given back, the seller's part. */
+    public record Refunded(long amount, long goods, long shipping, long dutyAndTax, long feesBack, long sellerPart) {
     }
 
-    /** The seller's parts of refunds not failed (pending or done): what the last refund must leave out. */
-    public long sellerPartCommitted(UUID sellerOrderId) {
-        return jdbc.sql("select coalesce(sum(seller_part), 0) from ordering.refund where seller_order_id = :so and status <> 'failed'")
-                .param("so", sellerOrderId).query(Long.class).single();
-    }
-
-    /** Sums over refunds not failed: goods, shipping, duty-and-tax parts and fees given back. */
-    public long[] refundedParts(UUID sellerOrderId) {
+    public Refunded refunded(UUID sellerOrderId) {
         return jdbc.sql("""
-                select coalesce(sum(goods_part), 0), coalesce(sum(shipping_part), 0), coalesce(sum(duty_tax_part), 0), coalesce(sum(fees_back), 0)
+                select coalesce(sum(amount_minor), 0), coalesce(sum(goods_part), 0), coalesce(sum(shipping_part), 0),
+                       coalesce(sum(duty_tax_part), 0), coalesce(sum(fees_back), 0), coalesce(sum(seller_part), 0)
                 from ordering.refund where seller_order_id = :so and status <> 'failed'
-                """).param("so", sellerOrderId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+                """).param("so", sellerOrderId)
+                .query((rs, n) -> new Refunded(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6))).single();
     }
 
+    /** The seller's parts of refunds done: what a release leaves out. */
     public long sellerPartRefunded(UUID sellerOrderId) {
         return jdbc.sql("select coalesce(sum(seller_part), 0) from ordering.refund where seller_order_id = :so and status = 'refunded'")
                 .param("so", sellerOrderId).query(Long.class).single();

@@ -54,7 +54,7 @@ public record RefundSplit(Money goods, Money shipping, Money dutyAndTax, Money f
         if (payout.equals(sellerPart.currency())) {
             return sellerPart;
         }
-        Money converted = Money.of(sellerPart.toDecimal().multiply(rate).setScale(payout.minorUnits(), RoundingMode.DOWN), payout);
+        Money converted = sellerPart.converted(rate, payout, RoundingMode.DOWN);
         Money left = netPayout.minus(alreadyTakenBack);
         return converted.compareTo(left) > 0 ? left : converted;
     }

@@ -4,7 +4,7 @@ import io.entrepot.ordering.OrderView;
 import io.entrepot.ordering.Orders;
 import io.entrepot.ordering.internal.IdempotencyKeys;
 import io.entrepot.shared.ActorContext;
-import io.entrepot.shared.RefusedException;
+import io.entrepot.shared.IdempotencyKeyHeader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -75,10 +75,7 @@ class SellerOrderController {
     }
 
     static ResponseEntity<String> refund(Orders orders, UUID id, @Nullable String key, RefundRequest request) {
-        if (key == null || key.isBlank()) {
-            throw new RefusedException(400, "idempotency-key-required", "a refund needs an Idempotency-Key header");
-        }
-        var result = orders.refund(id, request.amount(), request.reason(), key.strip(),
+        var result = orders.refund(id, request.amount(), request.reason(), IdempotencyKeyHeader.require(key, "a refund"),
                 IdempotencyKeys.hash(id.toString(), String.valueOf(request.amount() == null ? null : request.amount().stripTrailingZeros()),
                         request.reason()));
         return ResponseEntity.status(result.status())

@@ -6,7 +6,7 @@ import io.entrepot.ordering.Quote;
 import io.entrepot.ordering.internal.IdempotencyKeys;
 import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
-import io.entrepot.shared.RefusedException;
+import io.entrepot.shared.IdempotencyKeyHeader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -74,12 +74,10 @@ class StorefrontOrderController {
     @Operation(summary = "Place an order from a quote (Idempotency-Key required): guest (email) or signed-in buyer; 402 when the payment is declined")
     ResponseEntity<String> place(@PathVariable String market, @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @Valid @RequestBody OrderRequest request) {
-        if (key == null || key.isBlank()) {
-            throw new RefusedException(400, "idempotency-key-required", "placing an order needs an Idempotency-Key header");
-        }
+        String idempotencyKey = IdempotencyKeyHeader.require(key, "placing an order");
         MarketCode code = MarketCode.of(market);
         UUID buyer = ActorContext.current() instanceof Actor.Buyer b ? b.userId() : null;
-        var placement = checkout.place(code, key.strip(), IdempotencyKeys.hash(code.value(), request.quoteId().toString(), request.email(),
+        var placement = checkout.place(code, idempotencyKey, IdempotencyKeys.hash(code.value(), request.quoteId().toString(), request.email(),
                 request.paymentToken(), String.valueOf(buyer)), new Checkout.PlaceOrder(request.quoteId(), request.email().strip(),
                 request.paymentToken(), buyer));
         return ResponseEntity.status(placement.status())
