@@ -140,15 +140,15 @@ class OrderLifecycleIntegrationTests {
                 .isEqualTo(200);
         String payoutKey = "payout-" + UUID.randomUUID();
         String payoutBody = "{\"sellerId\":\"%s\",\"currency\":\"CNY\"}".formatted(yuanSeller.sellerId());
-        var payout = shop.refund("/api/v1/ops/payouts", finance, payoutKey, payoutBody);
+        var payout = shop.postWithKey("/api/v1/ops/payouts", finance, payoutKey, payoutBody);
         assertThat(payout.status()).as(payout.body()).isEqualTo(201);
         assertThat(payout.json().get("amount").decimalValue()).isEqualByComparingTo("176.34");
         assertThat(payout.json().get("reserved").decimalValue()).isEqualByComparingTo("19.59");
-        assertThat(shop.refund("/api/v1/ops/payouts", finance, payoutKey, payoutBody).json().get("id").asString())
+        assertThat(shop.postWithKey("/api/v1/ops/payouts", finance, payoutKey, payoutBody).json().get("id").asString())
                 .isEqualTo(payout.json().get("id").asString());
         assertThat(balance(yuanSeller, "available", "CNY")).isEqualTo("0.00");
         assertThat(balance(yuanSeller, "reserve", "CNY")).isEqualTo("19.59");
-        assertThat(shop.refund("/api/v1/ops/payouts", finance, "again-" + UUID.randomUUID(), payoutBody).status()).as("nothing left").isEqualTo(409);
+        assertThat(shop.postWithKey("/api/v1/ops/payouts", finance, "again-" + UUID.randomUUID(), payoutBody).status()).as("nothing left").isEqualTo(409);
         assertThat(api.get("/api/v1/seller/payouts", yuanSeller.key()).json().size()).isEqualTo(1);
         assertLedgerVerifies();
     }
@@ -159,23 +159,23 @@ class OrderLifecycleIntegrationTests {
         UUID so = sellerOrderOf(shop.order("PH", "refund-" + UUID.randomUUID(), UUID.fromString(q.get("id").asString()), "tok_visa").json(),
                 yuanSeller.sellerId());
         String path = "/api/v1/seller/orders/" + so + "/refunds";
-        assertThat(shop.refund(path, yuanSeller.key(), "r0", "{\"reason\":\"not shipped yet\"}").status()).as("refund before capture").isEqualTo(409);
+        assertThat(shop.postWithKey(path, yuanSeller.key(), "r0", "{\"reason\":\"not shipped yet\"}").status()).as("refund before capture").isEqualTo(409);
         api.post("/api/v1/seller/orders/" + so + "/shipment", yuanSeller.key(), "{}");
         String key = "partial-" + UUID.randomUUID();
-        var partial = shop.refund(path, yuanSeller.key(), key, "{\"amount\":1000,\"reason\":\"one lamp arrived broken\"}");
+        var partial = shop.postWithKey(path, yuanSeller.key(), key, "{\"amount\":1000,\"reason\":\"one lamp arrived broken\"}");
         assertThat(partial.status()).as(partial.body()).isEqualTo(201);
-        assertThat(shop.refund(path, yuanSeller.key(), key, "{\"amount\":1000,\"reason\":\"one lamp arrived broken\"}").body())
+        assertThat(shop.postWithKey(path, yuanSeller.key(), key, "{\"amount\":1000,\"reason\":\"one lamp arrived broken\"}").body())
                 .as("same key, same body: the first answer").isEqualTo(partial.body());
-        assertThat(shop.refund(path, yuanSeller.key(), key, "{\"amount\":999,\"reason\":\"one lamp arrived broken\"}").status())
+        assertThat(shop.postWithKey(path, yuanSeller.key(), key, "{\"amount\":999,\"reason\":\"one lamp arrived broken\"}").status())
                 .as("same key, other body").isEqualTo(422);
-        assertThat(shop.refund(path, yuanSeller.key(), "over-" + UUID.randomUUID(), "{\"amount\":5000,\"reason\":\"too much\"}").status())
+        assertThat(shop.postWithKey(path, yuanSeller.key(), "over-" + UUID.randomUUID(), "{\"amount\":5000,\"reason\":\"too much\"}").status())
                 .isEqualTo(409);
-        var rest = shop.refund(path, yuanSeller.key(), "rest-" + UUID.randomUUID(), "{\"reason\":\"buyer returned everything\"}");
+        var rest = shop.postWithKey(path, yuanSeller.key(), "rest-" + UUID.randomUUID(), "{\"reason\":\"buyer returned everything\"}");
         assertThat(rest.status()).as(rest.body()).isEqualTo(201);
         assertThat(balance(yuanSeller, "pending", "CNY")).isEqualTo("0.00");
         var view = api.get("/api/v1/seller/orders/" + so, yuanSeller.key()).json();
         assertThat(view.get("refunded").get("amount").decimalValue()).isEqualByComparingTo(view.get("total").get("amount").decimalValue());
-        assertThat(shop.refund(path, yuanSeller.key(), "again-" + UUID.randomUUID(), "{\"reason\":\"again\"}").status()).isEqualTo(400);
+        assertThat(shop.postWithKey(path, yuanSeller.key(), "again-" + UUID.randomUUID(), "{\"reason\":\"again\"}").status()).isEqualTo(400);
         assertLedgerVerifies();
     }
 

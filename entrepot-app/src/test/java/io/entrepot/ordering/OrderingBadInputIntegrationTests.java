@@ -93,15 +93,15 @@ class OrderingBadInputIntegrationTests {
         UUID so = UUID.fromString(shop.order("PH", "ok-" + UUID.randomUUID(), quote, "tok_visa").json().get("sellerOrders").get(0).get("id").asString());
         api.post("/api/v1/seller/orders/" + so + "/shipment", seller.key(), "{}");
         String path = "/api/v1/seller/orders/" + so + "/refunds";
-        problem(shop.refund(path, seller.key(), "r-" + UUID.randomUUID(), "{\"amount\":-5,\"reason\":\"x\"}"), 400);
-        problem(shop.refund(path, seller.key(), "r-" + UUID.randomUUID(), "{\"amount\":1.001,\"reason\":\"x\"}"), 400);
-        problem(shop.refund(path, seller.key(), "r-" + UUID.randomUUID(), "{\"amount\":\"lots\",\"reason\":\"x\"}"), 400);
-        problem(shop.refund(path, seller.key(), "r-" + UUID.randomUUID(), "{\"amount\":10}"), 400);
+        problem(shop.postWithKey(path, seller.key(), "r-" + UUID.randomUUID(), "{\"amount\":-5,\"reason\":\"x\"}"), 400);
+        problem(shop.postWithKey(path, seller.key(), "r-" + UUID.randomUUID(), "{\"amount\":1.001,\"reason\":\"x\"}"), 400);
+        problem(shop.postWithKey(path, seller.key(), "r-" + UUID.randomUUID(), "{\"amount\":\"lots\",\"reason\":\"x\"}"), 400);
+        problem(shop.postWithKey(path, seller.key(), "r-" + UUID.randomUUID(), "{\"amount\":10}"), 400);
         problem(api.post(path, seller.key(), "{\"reason\":\"no key\"}"), 400);
-        problem(shop.refund("/api/v1/seller/orders/" + UUID.randomUUID() + "/refunds", seller.key(), "r-x", "{\"reason\":\"x\"}"), 404);
-        problem(shop.refund("/api/v1/ops/payouts", finance, "p-" + UUID.randomUUID(), "{\"sellerId\":\"nope\",\"currency\":\"CNY\"}"), 400);
-        problem(shop.refund("/api/v1/ops/payouts", finance, "p-" + UUID.randomUUID(), "{\"sellerId\":\"%s\",\"currency\":\"yuan\"}".formatted(seller.sellerId())), 400);
-        problem(shop.refund("/api/v1/ops/payouts", finance, "p-" + UUID.randomUUID(), "{\"sellerId\":\"%s\",\"currency\":\"CNY\"}".formatted(seller.sellerId())), 409);
+        problem(shop.postWithKey("/api/v1/seller/orders/" + UUID.randomUUID() + "/refunds", seller.key(), "r-x", "{\"reason\":\"x\"}"), 404);
+        problem(shop.postWithKey("/api/v1/ops/payouts", finance, "p-" + UUID.randomUUID(), "{\"sellerId\":\"nope\",\"currency\":\"CNY\"}"), 400);
+        problem(shop.postWithKey("/api/v1/ops/payouts", finance, "p-" + UUID.randomUUID(), "{\"sellerId\":\"%s\",\"currency\":\"yuan\"}".formatted(seller.sellerId())), 400);
+        problem(shop.postWithKey("/api/v1/ops/payouts", finance, "p-" + UUID.randomUUID(), "{\"sellerId\":\"%s\",\"currency\":\"CNY\"}".formatted(seller.sellerId())), 409);
         problem(api.post("/api/v1/ops/payouts", finance, "{\"sellerId\":\"%s\",\"currency\":\"CNY\"}".formatted(seller.sellerId())), 400);
         problem(api.post("/api/v1/ops/payouts", seller.key(), "{}"), 403);
         problem(api.send(api.request("/api/v1/ops/sellers/" + seller.sellerId() + "/reserve", finance).header("Content-Type", "application/json")

@@ -61,7 +61,8 @@ public final class Shop {
                         .formatted(quote, token))).build());
     }
 
-    public Api.Response refund(String path, String key, String keyValue, String body) {
+    /** A JSON POST with an Idempotency-Key header (refunds, payouts). */
+    public Api.Response postWithKey(String path, String key, String keyValue, String body) {
         return api.send(api.request(path, key).header("Content-Type", "application/json").header("Idempotency-Key", keyValue)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
