@@ -110,15 +110,85 @@ public class Lanes {
         }
     }
 
-    /** Opens a lane (operators; also used when a new market is opened). */
+    /** Opens a lane (operators; also used when a new market is opened), through the countries' default checkpoints. */
     @Transactional
     public void open(String originCountry, String market, String carrierService, int transitDaysMin, int transitDaysMax) {
+        open(originCountry, market, carrierService, transitDaysMin, transitDaysMax, null, null);
+    }
+
+    /**
+     * Opens (or reactivates) a lane through the given customs checkpoints; a checkpoint not named is
+     * the country's first of its kind, created as "{country} export/import customs" when there is none.
+     */
+    @Transactional
+    public void open(String originCountry, String market, String carrierService, int transitDaysMin, int transitDaysMax,
+            @org.jspecify.annotations.Nullable String exportCheckpoint, @org.jspecify.annotations.Nullable String importCheckpoint) {
+        String export = checkpoint(exportCheckpoint, originCountry, "export");
+        String imports = checkpoint(importCheckpoint, market, "import");
         jdbc.sql("""
-                insert into logistics.lane (id, origin_country, destination_market, carrier_service, transit_days_min, transit_days_max)
-                values (gen_random_uuid(), :origin, :market, :service, :min, :max)
-                on conflict (origin_country, destination_market, carrier_service) do update set active = true
+                insert into logistics.lane (id, origin_country, destination_market, carrier_service, transit_days_min, transit_days_max,
+                    export_checkpoint, import_checkpoint)
+                values (gen_random_uuid(), :origin, :market, :service, :min, :max, :export, :import)
+                on conflict (origin_country, destination_market, carrier_service) do update
+                    set active = true, export_checkpoint = excluded.export_checkpoint, import_checkpoint = excluded.import_checkpoint
                 """)
                 .param("origin", originCountry).param("market", market).param("service", carrierService)
-                .param("min", transitDaysMin).param("max", transitDaysMax).update();
+                .param("min", transitDaysMin).param("max", transitDaysMax).param("export", export).param("import", imports).update();
+    }
+
+    private String checkpoint(@org.jspecify.annotations.Nullable String code, String country, String kind) {
+        if (code != null) {
+            var found = jdbc.sql("select country, kind from logistics.checkpoint where code = :code").param("code", code)
+                    .query((rs, n) -> rs.getString("country") + "/" + rs.getString("kind")).optional()
+                    .orElseThrow(() -> new io.entrepot.shared.NotFoundException("customs checkpoint", code));
+            if (!found.equals(country + "/" + kind)) {
+                throw new IllegalArgumentException("checkpoint " + code + " is " + found + ", not an " + kind + " checkpoint in " + country);
+            }
+            return code;
+        }
+        return jdbc.sql("select code from logistics.checkpoint where country = :country and kind = :kind order by created_at, code limit 1")
+                .param("country", country).param("kind", kind).query(String.class).optional().orElseGet(() -> {
+                    String fallback = country + "-" + kind.toUpperCase(java.util.Locale.ROOT);
+                    addCheckpoint(fallback, country, kind, country + " " + kind + " customs");
+                    return fallback;
+                });
+    }
+
+    /** Closes a lane: nothing new is quoted or published on it; parcels already on it keep their shipments. */
+    @Transactional
+    public void close(String originCountry, String market, String carrierService) {
+        int closed = jdbc.sql("""
+                update logistics.lane set active = false where origin_country = :origin and destination_market = :market and carrier_service = :service
+                """).param("origin", originCountry).param("market", market).param("service", carrierService).update();
+        if (closed == 0) {
+            throw new io.entrepot.shared.NotFoundException("lane", originCountry + "→" + market + " " + carrierService);
+        }
+    }
+
+    /** A customs checkpoint as operators manage it. */
+    public record Checkpoint(String code, String country, String kind, String name) {
+    }
+
+    public List<Checkpoint> checkpoints() {
+        return jdbc.sql("select code, country, kind, name from logistics.checkpoint order by country, kind, code")
+                .query((rs, n) -> new Checkpoint(rs.getString("code"), rs.getString("country"), rs.getString("kind"), rs.getString("name"))).list();
+    }
+
+    /** Adds (or renames) a customs checkpoint. */
+    @Transactional
+    public Checkpoint addCheckpoint(String code, String country, String kind, String name) {
+        if (!code.matches("[A-Z0-9-]{3,40}") || !country.matches("[A-Z]{2}") || !List.of("export", "import").contains(kind)
+                || name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("a checkpoint has a code of 3 to 40 capitals, digits or dashes, a country, a kind (export or import) "
+                    + "and a name of 1 to 200 characters");
+        }
+        int changed = jdbc.sql("""
+                insert into logistics.checkpoint (code, country, kind, name) values (:code, :country, :kind, :name)
+                on conflict (code) do update set name = excluded.name where checkpoint.country = excluded.country and checkpoint.kind = excluded.kind
+                """).param("code", code).param("country", country).param("kind", kind).param("name", name.strip()).update();
+        if (changed == 0) {
+            throw new io.entrepot.shared.ConflictException("checkpoint-exists", "checkpoint " + code + " exists in another country or of another kind");
+        }
+        return new Checkpoint(code, country, kind, name.strip());
     }
 }

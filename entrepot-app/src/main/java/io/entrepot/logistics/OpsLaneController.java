@@ -31,7 +31,9 @@ class OpsLaneController {
     record LaneRequest(@NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String originCountry,
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String destinationMarket,
             @NotBlank @Size(max = 100) String carrierService,
-            @Min(0) @Max(120) int transitDaysMin, @Min(0) @Max(120) int transitDaysMax) {
+            @Min(0) @Max(120) int transitDaysMin, @Min(0) @Max(120) int transitDaysMax,
+            @org.jspecify.annotations.Nullable @Pattern(regexp = "[A-Z0-9-]{3,40}") String exportCheckpoint,
+            @org.jspecify.annotations.Nullable @Pattern(regexp = "[A-Z0-9-]{3,40}") String importCheckpoint) {
     }
 
     @PostMapping("/api/v1/ops/lanes")
@@ -42,8 +44,37 @@ class OpsLaneController {
         if (lane.transitDaysMax() < lane.transitDaysMin()) {
             throw new IllegalArgumentException("transitDaysMax must not be below transitDaysMin");
         }
-        lanes.open(lane.originCountry(), lane.destinationMarket(), lane.carrierService(), lane.transitDaysMin(), lane.transitDaysMax());
+        lanes.open(lane.originCountry(), lane.destinationMarket(), lane.carrierService(), lane.transitDaysMin(), lane.transitDaysMax(),
+                lane.exportCheckpoint(), lane.importCheckpoint());
         return lane;
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/ops/lanes/{originCountry}/{market}")
+    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_LOGISTICS')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Close a lane (nothing new is quoted on it; parcels on their way keep their shipments)")
+    void close(@PathVariable String originCountry, @PathVariable String market,
+            @org.springframework.web.bind.annotation.RequestParam @NotBlank @Size(max = 100) String carrierService) {
+        lanes.close(originCountry, market, carrierService);
+    }
+
+    record CheckpointRequest(@NotBlank @Pattern(regexp = "[A-Z0-9-]{3,40}") String code,
+            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+            @NotBlank @Pattern(regexp = "export|import", message = "is export or import") String kind, @NotBlank @Size(max = 200) String name) {
+    }
+
+    @PostMapping("/api/v1/ops/checkpoints")
+    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_LOGISTICS')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add (or rename) a customs checkpoint")
+    Lanes.Checkpoint checkpoint(@Valid @RequestBody CheckpointRequest c) {
+        return lanes.addCheckpoint(c.code(), c.country(), c.kind(), c.name());
+    }
+
+    @GetMapping("/api/v1/ops/checkpoints")
+    @Operation(summary = "Customs checkpoints")
+    List<Lanes.Checkpoint> checkpoints() {
+        return lanes.checkpoints();
     }
 
     record BandRequest(@Min(1) @Max(1_000_000) int upToGrams, @jakarta.validation.constraints.NotNull

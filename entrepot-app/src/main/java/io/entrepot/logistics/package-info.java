@@ -1,5 +1,5 @@
-/** Lanes from origin countries to markets (and, later, shipments, tracking, disruptions and remediation). */
-@ApplicationModule(displayName = "Logistics", allowedDependencies = "shared")
+/** Lanes and customs checkpoints, shipments and tracking, carriers, disruptions and remediation runs. */
+@ApplicationModule(displayName = "Logistics", allowedDependencies = {"shared", "ledger"})
 @NullMarked
 package io.entrepot.logistics;
 

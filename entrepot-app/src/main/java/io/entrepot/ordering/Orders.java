@@ -1,6 +1,7 @@
 package io.entrepot.ordering;
 
 import io.entrepot.ledger.Ledger;
+import io.entrepot.logistics.Shipments;
 import io.entrepot.market.ExchangeRates;
 import io.entrepot.market.Markets;
 import io.entrepot.market.MarketCode;
@@ -56,9 +57,11 @@ public class Orders {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final io.entrepot.ordering.internal.FaultInjection faults;
+    private final Shipments shipments;
 
     Orders(OrderStore store, Checkout checkout, Inventory inventory, Ledger ledger, ExchangeRates rates, Markets markets, IdempotencyKeys keys,
-            PaymentProvider provider, TransactionTemplate tx, Clock clock, io.entrepot.ordering.internal.FaultInjection faults) {
+            PaymentProvider provider, TransactionTemplate tx, Clock clock, io.entrepot.ordering.internal.FaultInjection faults, Shipments shipments) {
+        this.shipments = shipments;
         this.faults = faults;
         this.store = store;
         this.checkout = checkout;
@@ -127,8 +130,19 @@ public class Orders {
 
     // Capture on shipment
 
-    /** The seller ships: the seller order's share of the authorization is captured and booked; a repeat does nothing. */
+    /** The seller ships (with a tracking number of ours): see {@link #ship(UUID, String)}. */
     public OrderView.SellerOrder ship(UUID sellerOrderId) {
+        return ship(sellerOrderId, null);
+    }
+
+    /**
+     * The seller ships: the seller order's share of the authorization is captured and booked, and its
+     * outbound shipment created (with the seller's tracking number, or one of ours); a repeat does nothing.
+     */
+    public OrderView.SellerOrder ship(UUID sellerOrderId, @Nullable String trackingNumber) {
+        if (trackingNumber != null && !trackingNumber.matches("[A-Za-z0-9-]{4,40}")) {
+            throw new IllegalArgumentException("a tracking number has 4 to 40 letters, digits or dashes");
+        }
         sellerOrder(sellerOrderId);
         String key = "seller-order:" + sellerOrderId + ":capture";
         String ref = ActorContext.callAs(Actor.system("order-capture"), () -> tx.execute(s -> {
@@ -151,7 +165,10 @@ public class Orders {
                 throw new ConflictException("capture-failed", "the payment provider refused the capture: " + result.outcome());
             }
         }
-        return sellerOrder(sellerOrderId);
+        var shipped = sellerOrder(sellerOrderId);
+        shipments.dispatch(new Shipments.Dispatch(sellerOrderId, new SellerId(shipped.sellerId()), shipped.originCountry(), shipped.market(),
+                shipped.carrierService(), trackingNumber));
+        return shipped;
     }
 
     private boolean completeCapture(UUID sellerOrderId, String key, PaymentProvider.Result result) {
@@ -227,8 +244,13 @@ public class Orders {
 
     /** Cancels a seller order before shipment: its stock goes back, its share of the authorization is voided. */
     public OrderView.SellerOrder cancel(UUID sellerOrderId, String reason) {
+        return cancel(sellerOrderId, reason, "seller-order:" + sellerOrderId + ":void");
+    }
+
+    /** Cancels with the key the payment provider's void is made under (a remediation derives its own). */
+    public OrderView.SellerOrder cancel(UUID sellerOrderId, String reason, String voidKey) {
         sellerOrder(sellerOrderId);
-        String key = "seller-order:" + sellerOrderId + ":void";
+        String key = voidKey;
         String ref = ActorContext.callAs(Actor.system("order-cancellation"), () -> tx.execute(s -> {
             var so = store.lockSellerOrder(sellerOrderId).orElseThrow();
             if (so.status().equals("cancelled")) {

@@ -38,7 +38,7 @@ class CaptureCrashIntegrationTests {
             assertThat(placed.status()).as(placed.body()).isEqualTo(201);
             sellerOrder = UUID.fromString(placed.json().get("sellerOrders").get(0).get("id").asString());
             captureKey = "seller-order:" + sellerOrder + ":capture";
-            CompletableFuture.runAsync(() -> api.post("/api/v1/seller/orders/" + sellerOrder + "/shipment", seller.key(), "{}"));
+            CompletableFuture.runAsync(() -> api.post("/api/v1/seller/orders/" + sellerOrder + "/shipments", seller.key(), "{}"));
             app.awaitLog("FAULT INJECTION: provider captured " + captureKey, Duration.ofSeconds(30));
             app.kill();
 
@@ -56,7 +56,7 @@ class CaptureCrashIntegrationTests {
             var verified = api.get("/api/v1/ops/ledger/verification", Api.ADMIN_KEY);
             assertThat(verified.json().get("problems").size()).as(verified.body()).isZero();
             // A second shipment request changes nothing.
-            assertThat(api.post("/api/v1/seller/orders/" + sellerOrder + "/shipment", seller.key(), "{}").status()).isEqualTo(200);
+            assertThat(api.post("/api/v1/seller/orders/" + sellerOrder + "/shipments", seller.key(), "{}").status()).isEqualTo(201);
         }
         try {
             assertThat(EmbeddedDatabaseAccess.query(dataDir, "select count(*) from psp_sandbox.request where idempotency_key = '" + captureKey + "'"))

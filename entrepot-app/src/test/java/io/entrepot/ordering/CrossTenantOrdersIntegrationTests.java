@@ -30,7 +30,7 @@ class CrossTenantOrdersIntegrationTests {
         String so = order.get("sellerOrders").get(0).get("id").asString();
 
         for (var response : java.util.List.of(api.get("/api/v1/seller/orders/" + so, a.key()),
-                api.post("/api/v1/seller/orders/" + so + "/shipment", a.key(), "{}"),
+                api.post("/api/v1/seller/orders/" + so + "/shipments", a.key(), "{}"),
                 api.post("/api/v1/seller/orders/" + so + "/cancellation", a.key(), "{\"reason\":\"not mine\"}"),
                 shop.postWithKey("/api/v1/seller/orders/" + so + "/refunds", a.key(), "x-" + UUID.randomUUID(), "{\"reason\":\"not mine\"}"))) {
             assertThat(response.status()).as(response.body()).isEqualTo(404);
@@ -42,7 +42,8 @@ class CrossTenantOrdersIntegrationTests {
         assertThat(api.get("/api/v1/seller/statements/" + month + "?currency=CNY", a.key()).json().get("lines").size()).isZero();
         // B's order is untouched: still placed, and B can ship it.
         assertThat(api.get("/api/v1/seller/orders/" + so, b.key()).json().get("status").asString()).isEqualTo("placed");
-        assertThat(api.post("/api/v1/seller/orders/" + so + "/shipment", b.key(), "{}").json().get("status").asString()).isEqualTo("shipped");
+        assertThat(api.post("/api/v1/seller/orders/" + so + "/shipments", b.key(), "{}").status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/seller/orders/" + so, b.key()).json().get("status").asString()).isEqualTo("shipped");
         assertThat(api.get("/api/v1/seller/statements/" + month + "?currency=CNY", b.key()).json().get("lines").size()).isPositive();
     }
 }

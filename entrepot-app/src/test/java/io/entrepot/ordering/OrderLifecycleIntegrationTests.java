@@ -91,9 +91,11 @@ class OrderLifecycleIntegrationTests {
         assertThat(scarfView.get("lines").get(0).get("commissionRule").asString()).contains("promotion").contains("first 90 days");
         assertThat(api.get("/api/v1/seller/orders/" + lampOrder, dollarSeller.key()).status()).as("another seller's order").isEqualTo(404);
 
-        assertThat(api.post("/api/v1/seller/orders/" + lampOrder + "/shipment", yuanSeller.key(), "{}").status()).isEqualTo(200);
-        var shippedScarf = api.post("/api/v1/seller/orders/" + scarfOrder + "/shipment", dollarSeller.key(), "{}");
-        assertThat(shippedScarf.status()).as(shippedScarf.body()).isEqualTo(200);
+        assertThat(api.post("/api/v1/seller/orders/" + lampOrder + "/shipments", yuanSeller.key(), "{}").status()).isEqualTo(201);
+        var shippedScarf = api.post("/api/v1/seller/orders/" + scarfOrder + "/shipments", dollarSeller.key(), "{}");
+        assertThat(shippedScarf.status()).as(shippedScarf.body()).isEqualTo(201);
+        assertThat(shippedScarf.json().get("status").asString()).isEqualTo("label_created");
+        assertThat(shippedScarf.json().get("trackingNumber").asString()).matches("EP\\d{12}XX");
         // Payment fee 2.9%: 52.84 and 37.53. Net 1,822 − 145.76 − 52.84 = 1,623.40 PHP × 7.70/63.80 = 195.93 CNY;
         // 1,294 − 37.53 = 1,256.47 PHP × 1.085/63.80 = 21.37 USD.
         var lampShipped = api.get("/api/v1/seller/orders/" + lampOrder, yuanSeller.key()).json();
@@ -160,7 +162,7 @@ class OrderLifecycleIntegrationTests {
                 yuanSeller.sellerId());
         String path = "/api/v1/seller/orders/" + so + "/refunds";
         assertThat(shop.postWithKey(path, yuanSeller.key(), "r0", "{\"reason\":\"not shipped yet\"}").status()).as("refund before capture").isEqualTo(409);
-        api.post("/api/v1/seller/orders/" + so + "/shipment", yuanSeller.key(), "{}");
+        api.post("/api/v1/seller/orders/" + so + "/shipments", yuanSeller.key(), "{}");
         String key = "partial-" + UUID.randomUUID();
         var partial = shop.postWithKey(path, yuanSeller.key(), key, "{\"amount\":1000,\"reason\":\"one lamp arrived broken\"}");
         assertThat(partial.status()).as(partial.body()).isEqualTo(201);
@@ -189,7 +191,7 @@ class OrderLifecycleIntegrationTests {
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asString()).isEqualTo("cancelled");
         assertThat(stockOfLamp()).isEqualTo(20);
-        assertThat(api.post("/api/v1/seller/orders/" + so + "/shipment", yuanSeller.key(), "{}").status()).isEqualTo(409);
+        assertThat(api.post("/api/v1/seller/orders/" + so + "/shipments", yuanSeller.key(), "{}").status()).isEqualTo(409);
 
         var q2 = shop.quote("PH", "[{\"offerId\":\"%s\",\"quantity\":1}]".formatted(lamp)).json();
         var declined = shop.order("PH", "declined-" + UUID.randomUUID(), UUID.fromString(q2.get("id").asString()), "tok_decline_insufficient_funds");

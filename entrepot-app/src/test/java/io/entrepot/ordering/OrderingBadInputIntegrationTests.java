@@ -91,7 +91,7 @@ class OrderingBadInputIntegrationTests {
     void badRefundsPayoutsAndFeeRulesAreProblems() {
         UUID quote = UUID.fromString(shop.quote("PH", "[{\"offerId\":\"%s\",\"quantity\":1}]".formatted(offer)).json().get("id").asString());
         UUID so = UUID.fromString(shop.order("PH", "ok-" + UUID.randomUUID(), quote, "tok_visa").json().get("sellerOrders").get(0).get("id").asString());
-        api.post("/api/v1/seller/orders/" + so + "/shipment", seller.key(), "{}");
+        api.post("/api/v1/seller/orders/" + so + "/shipments", seller.key(), "{}");
         String path = "/api/v1/seller/orders/" + so + "/refunds";
         problem(shop.postWithKey(path, seller.key(), "r-" + UUID.randomUUID(), "{\"amount\":-5,\"reason\":\"x\"}"), 400);
         problem(shop.postWithKey(path, seller.key(), "r-" + UUID.randomUUID(), "{\"amount\":1.001,\"reason\":\"x\"}"), 400);

@@ -151,6 +151,46 @@ public class OrderStore {
                 .query(OrderStore::sellerOrderRow).optional();
     }
 
+    /** Paid (authorized) seller orders not yet shipped on any of these lanes, as (origin, market, carrier service). */
+    public List<SellerOrderRow> placedOnLanes(List<Object[]> lanes) {
+        if (lanes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select * from ordering.seller_order where status = 'placed' and (origin_country, market_code, carrier_service) in (:lanes)
+                order by id
+                """).param("lanes", lanes).query(OrderStore::sellerOrderRow).list();
+    }
+
+    public List<SellerOrderRow> sellerOrders(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from ordering.seller_order where id in (:ids) order by id").param("ids", List.copyOf(ids))
+                .query(OrderStore::sellerOrderRow).list();
+    }
+
+    /** The amount of the refund created under an Idempotency-Key (0 when none was). */
+    public long refundAmountByKey(String idempotencyKey) {
+        return jdbc.sql("""
+                select coalesce(sum(r.amount_minor), 0) from ordering.idempotency_key k join ordering.refund r on r.id = k.resource_id
+                where k.key = :key and k.scope like 'refund:%' and r.status = 'refunded'
+                """).param("key", idempotencyKey).query(Long.class).single();
+    }
+
+    /** The buyers' email addresses of orders. */
+    public java.util.Map<UUID, String> emails(java.util.Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<UUID, String> emails = new java.util.HashMap<>();
+        jdbc.sql("select id, email from ordering.buyer_order where id in (:ids)").param("ids", List.copyOf(orderIds))
+                .query((ResultSet rs) -> {
+                    emails.put(rs.getObject("id", UUID.class), rs.getString("email"));
+                });
+        return emails;
+    }
+
     public List<SellerOrderRow> sellerOrdersOfSeller(UUID sellerId, @Nullable String status, int limit) {
         return jdbc.sql("""
                 select * from ordering.seller_order where seller_id = :seller and (cast(:status as text) is null or status = :status)

@@ -1,5 +1,6 @@
 package io.entrepot.ordering.web;
 
+import io.entrepot.logistics.Shipments;
 import io.entrepot.ordering.OrderView;
 import io.entrepot.ordering.Orders;
 import io.entrepot.ordering.internal.IdempotencyKeys;
@@ -31,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SellerOrderController {
 
     private final Orders orders;
+    private final Shipments shipments;
 
-    SellerOrderController(Orders orders) {
+    SellerOrderController(Orders orders, Shipments shipments) {
         this.orders = orders;
+        this.shipments = shipments;
     }
 
     record ReasonRequest(@NotBlank @Size(max = 500) String reason) {
@@ -55,10 +58,24 @@ class SellerOrderController {
         return orders.sellerOrder(id);
     }
 
-    @PostMapping("/api/v1/seller/orders/{id}/shipment")
-    @Operation(summary = "Ship the order: its payment is captured and the seller's share booked as pending")
-    OrderView.SellerOrder ship(@PathVariable UUID id) {
-        return orders.ship(id);
+    record ShipmentRequest(@Nullable @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9-]{4,40}",
+            message = "has 4 to 40 letters, digits or dashes") String trackingNumber) {
+    }
+
+    @PostMapping("/api/v1/seller/orders/{id}/shipments")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(summary = "Ship the order (optionally with the carrier's tracking number): its payment is captured, the seller's share "
+            + "booked as pending, and its shipment created; a repeat returns the same shipment")
+    Shipments.Shipment ship(@PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable ShipmentRequest request) {
+        orders.ship(id, request == null ? null : request.trackingNumber());
+        return shipments.ofSellerOrders(List.of(id)).stream().filter(s -> s.direction().equals("outbound")).findFirst().orElseThrow();
+    }
+
+    @GetMapping("/api/v1/seller/orders/{id}/shipments")
+    @Operation(summary = "The order's shipments (outbound, and the return after a remediation) with their tracking events")
+    List<Shipments.Shipment> shipments(@PathVariable UUID id) {
+        orders.sellerOrder(id);
+        return shipments.ofSellerOrders(List.of(id));
     }
 
     @PostMapping("/api/v1/seller/orders/{id}/cancellation")

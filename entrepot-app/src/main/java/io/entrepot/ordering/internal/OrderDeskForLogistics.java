@@ -1,0 +1,103 @@
+package io.entrepot.ordering.internal;
+
+import io.entrepot.logistics.OrderDesk;
+import io.entrepot.ordering.Orders;
+import io.entrepot.shared.ConflictException;
+import io.entrepot.shared.CurrencyCode;
+import io.entrepot.shared.Money;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The orders as logistics sees them: its port implemented over the order store and {@link Orders}. */
+@Component
+class OrderDeskForLogistics implements OrderDesk {
+
+    private final OrderStore store;
+    private final Orders orders;
+    private final io.entrepot.catalog.Inventory inventory;
+    private final TransactionTemplate tx;
+
+    OrderDeskForLogistics(OrderStore store, Orders orders, io.entrepot.catalog.Inventory inventory, TransactionTemplate tx) {
+        this.store = store;
+        this.orders = orders;
+        this.inventory = inventory;
+        this.tx = tx;
+    }
+
+    @Override
+    public List<SellerOrder> awaitingShipment(Collection<LaneRef> lanes) {
+        return tx.execute(s -> view(store.placedOnLanes(lanes.stream()
+                .map(l -> new Object[] {l.originCountry(), l.market(), l.carrierService()}).toList())));
+    }
+
+    @Override
+    public List<SellerOrder> find(Collection<UUID> sellerOrderIds) {
+        return tx.execute(s -> view(store.sellerOrders(sellerOrderIds)));
+    }
+
+    private List<SellerOrder> view(List<OrderStore.SellerOrderRow> rows) {
+        Map<UUID, String> emails = store.emails(rows.stream().map(OrderStore.SellerOrderRow::orderId).distinct().toList());
+        return rows.stream().map(r -> {
+            CurrencyCode c = CurrencyCode.of(r.currency());
+            return new SellerOrder(r.id(), r.orderId(), r.sellerId(), r.sellerName(), r.status(), r.market(), r.originCountry(), r.carrierService(),
+                    new Money(r.totalMinor(), c), new Money(r.shippingMinor(), c), new Money(r.refundedMinor(), c),
+                    emails.getOrDefault(r.orderId(), ""), r.createdAt());
+        }).toList();
+    }
+
+    @Override
+    public Outcome remedy(UUID sellerOrderId, String keyPrefix, int attempt, String reason) {
+        var so = tx.execute(s -> store.sellerOrder(sellerOrderId)).orElseThrow();
+        Money zero = Money.zero(CurrencyCode.of(so.currency()));
+        switch (so.status()) {
+            case "placed", "cancelled" -> {
+                orders.cancel(sellerOrderId, reason, keyPrefix + ":void");
+                return new Outcome.Done("cancel", zero);
+            }
+            case "shipped" -> {
+                long left = so.totalMinor() - so.refundedMinor();
+                if (left == 0) {
+                    return new Outcome.Skipped("already refunded in full");
+                }
+                String key = keyPrefix + ":refund" + (attempt == 0 ? "" : ":retry-" + attempt);
+                try {
+                    var result = orders.refund(sellerOrderId, null, reason, key, IdempotencyKeys.hash(sellerOrderId.toString(), "in full", reason));
+                    if (result.status() == 201) {
+                        return new Outcome.Done("return", refundedBy(key, so.currency()));
+                    }
+                    return new Outcome.Refused("the payment provider refused the refund (HTTP " + result.status() + ")");
+                } catch (ConflictException e) {
+                    if (e.problemSlug().equals("request-in-progress")) {
+                        return new Outcome.InProgress();
+                    }
+                    return new Outcome.Refused(e.getMessage());
+                }
+            }
+            default -> {
+                return new Outcome.Skipped("the seller order is " + so.status() + "; a remediation settles only unshipped or shipped, undelivered orders");
+            }
+        }
+    }
+
+    /** The amount the refund made under this key returned to the buyer. */
+    private Money refundedBy(String idempotencyKey, String currency) {
+        return tx.execute(s -> new Money(store.refundAmountByKey(idempotencyKey), CurrencyCode.of(currency)));
+    }
+
+    @Override
+    public void delivered(UUID sellerOrderId) {
+        var so = store.sellerOrder(sellerOrderId).orElseThrow();
+        if (so.status().equals("shipped") && so.refundedMinor() < so.totalMinor()) {
+            orders.deliver(sellerOrderId);
+        }
+    }
+
+    @Override
+    public int restock(UUID sellerOrderId) {
+        return inventory.release(sellerOrderId);
+    }
+}
