@@ -24,11 +24,18 @@ class RemediationWorker {
     private final int chunk;
     private final Duration lease;
     private final Duration turn;
+    private final int maxPerSecond;
 
+    /**
+     * @param maxPerSecond at most this many orders per second on this node (0: as fast as it goes), to
+     *     stay within what the payment provider accepts in refunds
+     */
     RemediationWorker(Remediations remediations, @Value("${entrepot.remediation.chunk:25}") int chunk,
-            @Value("${entrepot.remediation.lease:PT2M}") Duration lease, @Value("${entrepot.remediation.turn:PT20S}") Duration turn) {
+            @Value("${entrepot.remediation.lease:PT2M}") Duration lease, @Value("${entrepot.remediation.turn:PT20S}") Duration turn,
+            @Value("${entrepot.remediation.max-per-second:0}") int maxPerSecond) {
         this.remediations = remediations;
-        this.chunk = chunk;
+        this.maxPerSecond = maxPerSecond;
+        this.chunk = maxPerSecond > 0 ? Math.max(1, Math.min(chunk, maxPerSecond)) : chunk;
         this.lease = lease;
         this.turn = turn;
     }
@@ -39,8 +46,15 @@ class RemediationWorker {
         try {
             int worked;
             do {
+                long started = System.nanoTime();
                 worked = remediations.workOnce(node, chunk, lease);
+                if (maxPerSecond > 0 && worked > 0) {
+                    long due = started + worked * 1_000_000_000L / maxPerSecond;
+                    Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+                }
             } while (worked > 0 && System.nanoTime() < deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("remediation work failed; it runs again on its next turn", e);
         }

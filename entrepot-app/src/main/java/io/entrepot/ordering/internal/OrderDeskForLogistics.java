@@ -61,13 +61,16 @@ class OrderDeskForLogistics implements OrderDesk {
             case "shipped" -> {
                 long left = so.totalMinor() - so.refundedMinor();
                 if (left == 0) {
-                    return new Outcome.Skipped("already refunded in full");
+                    // Refunded by an earlier attempt of this remedy (a crash before it was recorded), or by someone else before.
+                    long ours = refundedBy(keyPrefix + ":refund", so.currency()).minor();
+                    return ours > 0 ? new Outcome.Done("return", new Money(ours, CurrencyCode.of(so.currency())))
+                            : new Outcome.Skipped("already refunded in full");
                 }
                 String key = keyPrefix + ":refund" + (attempt == 0 ? "" : ":retry-" + attempt);
                 try {
                     var result = orders.refund(sellerOrderId, null, reason, key, IdempotencyKeys.hash(sellerOrderId.toString(), "in full", reason));
                     if (result.status() == 201) {
-                        return new Outcome.Done("return", refundedBy(key, so.currency()));
+                        return new Outcome.Done("return", refundedBy(keyPrefix + ":refund", so.currency()));
                     }
                     return new Outcome.Refused("the payment provider refused the refund (HTTP " + result.status() + ")");
                 } catch (ConflictException e) {
@@ -83,9 +86,9 @@ class OrderDeskForLogistics implements OrderDesk {
         }
     }
 
-    /** The amount the refund made under this key returned to the buyer. */
+    /** What the refunds made under this key and its retries' keys returned to the buyer. */
     private Money refundedBy(String idempotencyKey, String currency) {
-        return tx.execute(s -> new Money(store.refundAmountByKey(idempotencyKey), CurrencyCode.of(currency)));
+        return tx.execute(s -> new Money(store.refundedUnderKey(idempotencyKey), CurrencyCode.of(currency)));
     }
 
     @Override

@@ -170,11 +170,11 @@ public class OrderStore {
                 .query(OrderStore::sellerOrderRow).list();
     }
 
-    /** The amount of the refund created under an Idempotency-Key (0 when none was). */
-    public long refundAmountByKey(String idempotencyKey) {
+    /** The amount refunded under an Idempotency-Key or the keys of its retries ({@code key:…}); 0 when none was. */
+    public long refundedUnderKey(String idempotencyKey) {
         return jdbc.sql("""
                 select coalesce(sum(r.amount_minor), 0) from ordering.idempotency_key k join ordering.refund r on r.id = k.resource_id
-                where k.key = :key and k.scope like 'refund:%' and r.status = 'refunded'
+                where (k.key = :key or k.key like :key || ':%') and k.scope like 'refund:%' and r.status = 'refunded'
                 """).param("key", idempotencyKey).query(Long.class).single();
     }
 
