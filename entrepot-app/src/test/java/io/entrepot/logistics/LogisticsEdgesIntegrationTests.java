@@ -3,7 +3,6 @@ package io.entrepot.logistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrepot.support.Api;
-import io.entrepot.support.Fixtures;
 import io.entrepot.support.IntegrationTest;
 import io.entrepot.support.Shop;
 import java.net.http.HttpRequest;
@@ -81,43 +80,10 @@ class LogisticsEdgesIntegrationTests {
     @Test
     void aRefusedRefundFailsThatOrderOnlyAndARetryAsksAgain() throws Exception {
         var api = new Api(port);
-        var shop = new Shop(api);
-        Fixtures.freshRates(api);
-        String finance = api.post("/api/v1/ops/api-keys", Api.ADMIN_KEY, "{\"role\":\"finance\",\"label\":\"edge rates\"}").json().get("key").asString();
-        api.send(api.request("/api/v1/ops/fx/overrides/CNY/VND", finance).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"rate\":3400,\"reason\":\"test rate\"}")).build());
-        api.send(api.request("/api/v1/ops/fx/overrides/USD/VND", finance).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"rate\":25400,\"reason\":\"test rate\"}")).build());
-        // A lane and checkpoint of this test's own (named like the scenario's, so later runs close it).
-        for (JsonNode lane : api.get("/api/v1/ops/lanes/from/CN", Api.ADMIN_KEY).json()) {
-            if (lane.get("destinationMarket").asString().equals("VN") && lane.get("carrierService").asString().startsWith("Scenario Air")) {
-                api.delete("/api/v1/ops/lanes/CN/VN?carrierService=" + lane.get("carrierService").asString().replace(" ", "%20"), Api.ADMIN_KEY);
-            }
-        }
-        String run36 = Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
-        String checkpoint = "VN-R" + run36 + "-IMPORT";
-        String service = "Scenario Air R" + run36;
-        api.post("/api/v1/ops/checkpoints", Api.ADMIN_KEY, "{\"code\":\"%s\",\"country\":\"VN\",\"kind\":\"import\",\"name\":\"Refusal test customs\"}"
-                .formatted(checkpoint));
-        assertThat(api.post("/api/v1/ops/lanes", Api.ADMIN_KEY, """
-                {"originCountry":"CN","destinationMarket":"VN","carrierService":"%s","transitDaysMin":3,"transitDaysMax":8,"importCheckpoint":"%s"}
-                """.formatted(service, checkpoint)).status()).isEqualTo(201);
-        api.send(api.request("/api/v1/ops/lanes/CN/VN/rates", Api.ADMIN_KEY).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"carrierService\":\"%s\",\"bands\":[{\"upToGrams\":30000,\"price\":1.50,\"currency\":\"USD\"}]}"
-                        .formatted(service))).build());
-        var seller = shop.seller("Refusals " + UUID.randomUUID(), "CN", "CNY");
-        UUID offer = shop.liveOffer(seller, "VN", "lighting", "50.00", "CNY", 300, 10, 0);
-        UUID[] orders = new UUID[3];
-        String[] tokens = {"tok_visa", "tok_refund_fails", "tok_visa"};
-        for (int i = 0; i < 3; i++) {
-            var quote = api.post("/api/v1/storefront/VN/quotes", null, """
-                    {"lines":[{"offerId":"%s","quantity":1}],"address":{"name":"Tran Binh","line1":"2 Hai Ba Trung","city":"Hanoi","postalCode":"100000","country":"VN"}}
-                    """.formatted(offer));
-            var order = shop.order("VN", "edge-" + UUID.randomUUID(), UUID.fromString(quote.json().get("id").asString()), tokens[i]);
-            assertThat(order.status()).as(order.body()).isEqualTo(201);
-            orders[i] = UUID.fromString(order.json().get("sellerOrders").get(0).get("id").asString());
-            assertThat(api.post("/api/v1/seller/orders/" + orders[i] + "/shipments", seller.key(), "{}").status()).isEqualTo(201);
-        }
+        var stranded = StrandedOrders.ship(api, "tok_visa", "tok_refund_fails", "tok_visa");
+        String checkpoint = stranded.checkpoint();
+        var seller = stranded.seller();
+        UUID[] orders = stranded.sellerOrders().toArray(UUID[]::new);
         String disruption = api.post("/api/v1/ops/disruptions", Api.ADMIN_KEY, """
                 {"scope":"checkpoint","checkpoint":"%s","startsAt":"%s","reason":"Flooded customs warehouse"}
                 """.formatted(checkpoint, Instant.now().minusSeconds(60))).json().get("id").asString();
