@@ -59,9 +59,11 @@ class DemoOrders {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final DemoLogistics logistics;
 
     DemoOrders(Catalog catalog, Sellers sellers, ExchangeRates rates, Checkout checkout, Orders orders, Payouts payouts, JdbcClient jdbc,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, DemoLogistics logistics) {
+        this.logistics = logistics;
         this.catalog = catalog;
         this.sellers = sellers;
         this.rates = rates;
@@ -107,19 +109,17 @@ class DemoOrders {
         Map<String, UUID> scarf = publish(silk, "silk-scarves", "Hand-rolled silk scarf", "手工卷边真丝围巾", "SILK-SCARF", new Money(1_800, usd), 120,
                 List.of("PH", "SG", "JP", "AU", "US"));
 
+        String[] toTheDoor = {"picked_up", "export_customs", "in_transit", "import_customs_cleared", "out_for_delivery", "delivered"};
         OrderView completed = place("PH", buyer, "tok_visa", Map.of(lamp.get("PH"), 2, scarf.get("PH"), 1));
-        completed.sellerOrders().forEach(so -> {
-            orders.ship(so.id());
-            orders.deliver(so.id());
-        });
+        completed.sellerOrders().forEach(so -> orders.ship(so.id()));
+        logistics.track(completed, "PH-MNL-IMPORT", toTheDoor);
         orders.releaseDue(100);
         OrderView shipped = place("SG", buyer, "tok_visa", Map.of(lamp.get("SG"), 1, desk.get("SG"), 1));
         shipped.sellerOrders().forEach(so -> orders.ship(so.id()));
+        logistics.track(shipped, "SG-SIN-IMPORT", "picked_up", "export_customs", "in_transit");
         OrderView delivered = place("JP", null, "tok_mastercard", Map.of(scarf.get("JP"), 3));
-        delivered.sellerOrders().forEach(so -> {
-            orders.ship(so.id());
-            orders.deliver(so.id());
-        });
+        delivered.sellerOrders().forEach(so -> orders.ship(so.id()));
+        logistics.track(delivered, "JP-NRT-IMPORT", toTheDoor);
         place("GB", buyer, "tok_visa", Map.of(desk.get("GB"), 1));
         OrderView cancelled = place("DE", null, "tok_visa", Map.of(lamp.get("DE"), 1));
         cancelled.sellerOrders().forEach(so -> orders.cancel(so.id(), "demo: the buyer changed their mind before shipment"));
@@ -130,8 +130,16 @@ class DemoOrders {
                     "demo");
         });
         place("PH", null, "tok_decline_insufficient_funds", Map.of(scarf.get("PH"), 1));
+        List<OrderView> stranded = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            OrderView toNewYork = place("US", i == 1 ? buyer : null, "tok_visa", Map.of(scarf.get("US"), i));
+            toNewYork.sellerOrders().forEach(so -> orders.ship(so.id()));
+            stranded.add(toNewYork);
+        }
+        logistics.pastDisruption(stranded);
         var batch = payouts.runBatch();
-        log.info("Demo orders written: 7 orders in every state, payout batch " + batch.id() + " with " + batch.payouts() + " payouts");
+        log.info("Demo orders written: 10 orders in every state (3 remediated after a past disruption), payout batch " + batch.id() + " with "
+                + batch.payouts() + " payouts");
     }
 
     private Map<String, UUID> publish(SellerId seller, String category, String en, String zh, String code, Money price, int grams, List<String> markets) {

@@ -72,7 +72,7 @@ public class Remediations {
         }
     }
 
-    public record Run(UUID id, UUID disruptionId, String status, String policy, int total, String startedBy, Instant createdAt,
+    public record Run(UUID id, UUID disruptionId, String status, java.util.Map<String, Object> policy, int total, String startedBy, Instant createdAt,
             @Nullable Instant finishedAt, Progress progress) {
     }
 
@@ -143,9 +143,14 @@ public class Remediations {
                     Long eta = remaining == 0 ? Long.valueOf(0) : perMinute > 0 ? Long.valueOf(Math.round(remaining * 60 / perMinute)) : null;
                     Timestamp finished = rs.getTimestamp("finished_at");
                     return new Run(rs.getObject("id", UUID.class), rs.getObject("disruption_id", UUID.class), rs.getString("status"),
-                            rs.getString("policy"), rs.getInt("total"), rs.getString("started_by"), rs.getTimestamp("created_at").toInstant(),
+                            policyOf(rs.getString("policy")), rs.getInt("total"), rs.getString("started_by"), rs.getTimestamp("created_at").toInstant(),
                             finished == null ? null : finished.toInstant(), new Progress(rs.getInt("done"), rs.getInt("failed"), remaining, perMinute, eta));
                 }).list()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> policyOf(String json) {
+        return java.util.Collections.unmodifiableMap(JSON.readValue(json, java.util.LinkedHashMap.class));
     }
 
     /** Puts a run's failed items back to work (their refunds are asked again, under new keys). The number put back. */

@@ -44,8 +44,11 @@ class StorefrontCheckoutPages {
     private final Orders orders;
     private final Inventory inventory;
     private final CurrentMarket currentMarket;
+    private final io.entrepot.logistics.Shipments shipments;
 
-    StorefrontCheckoutPages(Checkout checkout, Orders orders, Inventory inventory, CurrentMarket currentMarket) {
+    StorefrontCheckoutPages(Checkout checkout, Orders orders, Inventory inventory, CurrentMarket currentMarket,
+            io.entrepot.logistics.Shipments shipments) {
+        this.shipments = shipments;
         this.checkout = checkout;
         this.orders = orders;
         this.inventory = inventory;
@@ -150,6 +153,11 @@ class StorefrontCheckoutPages {
             order = orders.order(id);
         }
         model.addAttribute("order", order);
+        // The buyer may see this order (checked above), so also where its parcels are.
+        var ids = order.sellerOrders().stream().map(OrderView.SellerOrder::id).toList();
+        model.addAttribute("shipments", ActorContext.callAs(Actor.system("buyer-tracking"), () -> shipments.ofSellerOrders(ids)).stream()
+                .filter(s -> s.direction().equals("outbound"))
+                .collect(java.util.stream.Collectors.toMap(io.entrepot.logistics.Shipments.Shipment::sellerOrderId, s -> s)));
         return "ordering/order";
     }
 
