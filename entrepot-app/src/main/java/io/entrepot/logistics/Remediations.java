@@ -46,8 +46,11 @@ public class Remediations {
     private final Disruptions disruptions;
     private final Shipments shipments;
     private final Ledger ledger;
+    private final io.entrepot.seller.SellerWebhooks webhooks;
 
-    Remediations(JdbcClient jdbc, TransactionTemplate tx, Clock clock, OrderDesk orders, Disruptions disruptions, Shipments shipments, Ledger ledger) {
+    Remediations(JdbcClient jdbc, TransactionTemplate tx, Clock clock, OrderDesk orders, Disruptions disruptions, Shipments shipments, Ledger ledger,
+            io.entrepot.seller.SellerWebhooks webhooks) {
+        this.webhooks = webhooks;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -249,6 +252,14 @@ public class Remediations {
                 }
             }
             notifyBoth(item, done.action(), order, refunded);
+            var message = new java.util.LinkedHashMap<String, Object>();
+            message.put("runId", item.runId().toString());
+            message.put("sellerOrderId", order.sellerOrderId().toString());
+            message.put("action", done.action());
+            message.put("refunded", java.util.Map.of("amount", refunded.toDecimal(), "currency", refunded.currency().code()));
+            message.put("returnShippingPaidByPlatform", java.util.Map.of("amount", returnCost.toDecimal(), "currency", returnCost.currency().code()));
+            message.put("reason", item.disruptionReason());
+            webhooks.enqueue(new io.entrepot.shared.SellerId(order.sellerId()), "order.remediated", message);
             jdbc.sql("""
                     update logistics.remediation_item set status = 'done', action = :action, attempts = attempts + 1, refunded_minor = :refunded, return_cost_minor = :cost,
                         error = null, lease_owner = null, lease_until = null, updated_at = :now

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"entrepot.bootstrap-admin-api-key=" + Api.ADMIN_KEY, "entrepot.demo.background=false"})
+        properties = {"entrepot.bootstrap-admin-api-key=" + Api.ADMIN_KEY, "entrepot.demo.background=false",
+                "entrepot.webhooks.allow-insecure=true"})
 public @interface IntegrationTest {
 }
