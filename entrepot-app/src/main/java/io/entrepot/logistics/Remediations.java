@@ -182,11 +182,17 @@ public class Remediations {
     private record Item(UUID runId, UUID sellerOrderId, String action, int attempts, String disruptionReason, boolean returnGoods) {
     }
 
-    /**
-     * Claims up to {@code chunk} items whose lease is free or ran out, works them, and finishes runs
-     * with nothing left; the number of items worked.
-     */
+    /** {@link #workOnce(String, int, Duration, int)} one item after the other. */
     public int workOnce(String node, int chunk, Duration lease) {
+        return workOnce(node, chunk, lease, 1);
+    }
+
+    /**
+     * Claims up to {@code chunk} items whose lease is free or ran out, works them on {@code parallel}
+     * threads (items are independent seller orders), and finishes runs with nothing left; the number of
+     * items worked.
+     */
+    public int workOnce(String node, int chunk, Duration lease, int parallel) {
         Instant now = clock.instant();
         List<Item> claimed = ActorContext.callAs(WORKER, () -> tx.execute(s -> jdbc.sql("""
                 with claimed as (
@@ -203,8 +209,23 @@ public class Remediations {
                 """).param("now", Timestamp.from(now)).param("chunk", chunk).param("node", node).param("until", Timestamp.from(now.plus(lease)))
                 .query((rs, n) -> new Item(rs.getObject("run_id", UUID.class), rs.getObject("seller_order_id", UUID.class), rs.getString("action"),
                         rs.getInt("attempts"), rs.getString("reason"), rs.getBoolean("return_goods"))).list()));
-        for (Item item : claimed) {
-            work(item);
+        if (parallel <= 1 || claimed.size() <= 1) {
+            claimed.forEach(this::work);
+        } else {
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(parallel, claimed.size()))) {
+                List<java.util.concurrent.Future<?>> done = claimed.stream().map(item -> pool.submit(() -> work(item))).collect(
+                        java.util.stream.Collectors.toList());
+                for (var f : done) {
+                    try {
+                        f.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException("a remediation item failed unexpectedly", e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while working remediation items", e);
+                    }
+                }
+            }
         }
         ActorContext.runAs(WORKER, () -> tx.executeWithoutResult(s -> jdbc.sql("""
                 update logistics.remediation_run r set status = 'finished', finished_at = :now

@@ -25,15 +25,18 @@ class RemediationWorker {
     private final Duration lease;
     private final Duration turn;
     private final int maxPerSecond;
+    private final int threads;
 
     /**
      * @param maxPerSecond at most this many orders per second on this node (0: as fast as it goes), to
      *     stay within what the payment provider accepts in refunds
+     * @param threads items of a chunk worked at once on this node
      */
     RemediationWorker(Remediations remediations, @Value("${entrepot.remediation.chunk:25}") int chunk,
             @Value("${entrepot.remediation.lease:PT2M}") Duration lease, @Value("${entrepot.remediation.turn:PT20S}") Duration turn,
-            @Value("${entrepot.remediation.max-per-second:0}") int maxPerSecond) {
+            @Value("${entrepot.remediation.max-per-second:0}") int maxPerSecond, @Value("${entrepot.remediation.threads:4}") int threads) {
         this.remediations = remediations;
+        this.threads = Math.max(1, threads);
         this.maxPerSecond = maxPerSecond;
         this.chunk = maxPerSecond > 0 ? Math.max(1, Math.min(chunk, maxPerSecond)) : chunk;
         this.lease = lease;
@@ -47,7 +50,7 @@ class RemediationWorker {
             int worked;
             do {
                 long started = System.nanoTime();
-                worked = remediations.workOnce(node, chunk, lease);
+                worked = remediations.workOnce(node, chunk, lease, threads);
                 if (maxPerSecond > 0 && worked > 0) {
                     long due = started + worked * 1_000_000_000L / maxPerSecond;
                     Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
