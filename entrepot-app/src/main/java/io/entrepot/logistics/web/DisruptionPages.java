@@ -133,7 +133,7 @@ public class DisruptionPages {
         return "logistics/run-progress";
     }
 
-    @GetMapping(path = "/console/remediations/{id}/report.csv", produces = "text/csv")
+    @GetMapping("/console/remediations/{id}/report.csv")
     @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_LOGISTICS')")
     org.springframework.http.ResponseEntity<String> reportCsv(@PathVariable UUID id) {
         remediations.run(id);
