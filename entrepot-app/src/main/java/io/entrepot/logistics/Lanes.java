@@ -165,6 +165,29 @@ public class Lanes {
         }
     }
 
+    /** A lane as operators manage it: route, checkpoints, transit time, whether it is open, and its rate table. */
+    public record LaneDetail(java.util.UUID id, String originCountry, String destinationMarket, String carrierService, int transitDaysMin,
+            int transitDaysMax, @org.jspecify.annotations.Nullable String exportCheckpoint, @org.jspecify.annotations.Nullable String importCheckpoint,
+            boolean active, List<RateBand> bands) {
+    }
+
+    /** Every lane, open ones first, by origin and market. */
+    public List<LaneDetail> all() {
+        java.util.Map<java.util.UUID, List<RateBand>> bands = new java.util.HashMap<>();
+        jdbc.sql("select lane_id, up_to_grams, price_minor, currency from logistics.lane_rate order by lane_id, up_to_grams")
+                .query((java.sql.ResultSet rs) -> {
+                    bands.computeIfAbsent(rs.getObject("lane_id", java.util.UUID.class), k -> new java.util.ArrayList<>()).add(new RateBand(
+                            rs.getInt("up_to_grams"), io.entrepot.shared.Money.ofMinor(rs.getLong("price_minor"), rs.getString("currency"))));
+                });
+        return jdbc.sql("select * from logistics.lane order by active desc, origin_country, destination_market, carrier_service")
+                .query((rs, n) -> {
+                    java.util.UUID id = rs.getObject("id", java.util.UUID.class);
+                    return new LaneDetail(id, rs.getString("origin_country"), rs.getString("destination_market"), rs.getString("carrier_service"),
+                            rs.getInt("transit_days_min"), rs.getInt("transit_days_max"), rs.getString("export_checkpoint"),
+                            rs.getString("import_checkpoint"), rs.getBoolean("active"), List.copyOf(bands.getOrDefault(id, List.of())));
+                }).list();
+    }
+
     /** A customs checkpoint as operators manage it. */
     public record Checkpoint(String code, String country, String kind, String name) {
     }

@@ -78,4 +78,42 @@ class LogisticsPagesIntegrationTests {
         assertThat(buyer.get("/store/orders/" + guestOrder.group(1)).statusCode()).isEqualTo(404);
         assertThat(lumen.get("/store/orders/" + guestOrder.group(1)).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void logisticsStaffOpenAndCloseLanesAndUploadTrackingEvents() {
+        var logistics = new BrowserSession(port);
+        logistics.signIn("logistics@entrepot.example", "entrepot-demo");
+        var page = logistics.get("/console/lanes");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("CN → VN").contains("VN-SGN-IMPORT").contains("CN-SZX-EXPORT");
+        String csrf = BrowserSession.csrf(page.body());
+        String service = "Console Air " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var opened = logistics.postForm("/console/lanes", "originCountry=cn&destinationMarket=th&carrierService=" + service.replace(" ", "+")
+                + "&transitDaysMin=4&transitDaysMax=9&importCheckpoint=TH-BKK-IMPORT&_csrf=" + csrf);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(302);
+        assertThat(logistics.get("/console/lanes").body()).contains(service);
+        var wrongCheckpoint = logistics.postForm("/console/lanes", "originCountry=CN&destinationMarket=TH&carrierService=x&transitDaysMin=4"
+                + "&transitDaysMax=9&importCheckpoint=VN-SGN-IMPORT&_csrf=" + csrf);
+        assertThat(wrongCheckpoint.statusCode()).isEqualTo(400);
+        assertThat(wrongCheckpoint.body()).contains("not an import checkpoint in TH");
+        var backwards = logistics.postForm("/console/lanes", "originCountry=CN&destinationMarket=TH&carrierService=x&transitDaysMin=9"
+                + "&transitDaysMax=4&_csrf=" + csrf);
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(logistics.postForm("/console/lanes/close", "originCountry=CN&destinationMarket=TH&carrierService=" + service.replace(" ", "+")
+                + "&_csrf=" + csrf).statusCode()).isEqualTo(302);
+
+        var lumen = new BrowserSession(port);
+        lumen.signIn("seller@lumen.example", "entrepot-demo");
+        Matcher number = Pattern.compile("<td>(EP\\d{12}XX)</td>").matcher(lumen.get("/seller/shipments").body());
+        assertThat(number.find()).isTrue();
+        var uploaded = logistics.postFile("/console/tracking-events?_csrf=" + csrf, java.util.Map.of("carrier", "entrepot-air"), "file", "events.csv",
+                "event_id,tracking_number,status,occurred_at,location\nconsole-" + java.util.UUID.randomUUID() + "," + number.group(1)
+                        + ",out_for_delivery," + java.time.Instant.now().minusSeconds(600) + ",Sorting hub\nbad-row,EP1,in_transit,yesterday,\n");
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        assertThat(uploaded.body()).contains("1 applied, 0 recorded or repeated, 1 rejected").contains("occurred_at is not an ISO-8601 instant");
+        assertThat(lumen.get("/seller/shipments").body()).contains("Out for delivery");
+        var compliance = new BrowserSession(port);
+        compliance.signIn("compliance@entrepot.example", "entrepot-demo");
+        assertThat(compliance.get("/console/lanes").statusCode()).isEqualTo(403);
+    }
 }
