@@ -140,28 +140,39 @@ public class Disruptions {
         if (lanes.isEmpty()) {
             return List.of();
         }
-        Set<UUID> taken = new HashSet<>(jdbc.sql("select seller_order_id from logistics.remediation_item").query(UUID.class).list());
         List<Affected> affected = new ArrayList<>();
         for (OrderDesk.SellerOrder o : orders.awaitingShipment(lanes.stream().map(AffectedLane::ref).toList())) {
-            if (!taken.contains(o.sellerOrderId()) && (d.endsAt() == null || o.placedAt().isBefore(d.endsAt()))) {
+            if (d.endsAt() == null || o.placedAt().isBefore(d.endsAt())) {
                 affected.add(new Affected(o, "cancel"));
             }
         }
         List<UUID> stuck = new ArrayList<>();
         for (AffectedLane lane : lanes) {
             stuck.addAll(jdbc.sql("""
-                    select seller_order_id from logistics.shipment
-                    where direction = 'outbound' and lane_id = :lane and status_rank <= :rank
+                    select s.seller_order_id from logistics.shipment s
+                    where s.direction = 'outbound' and s.lane_id = :lane and s.status_rank <= :rank
+                      and not exists (select 1 from logistics.remediation_item i where i.seller_order_id = s.seller_order_id)
                     """).param("lane", lane.id()).param("rank", TrackingStatus.lastRankBefore(lane.checkpointKind())).query(UUID.class).list());
         }
-        stuck.removeAll(taken);
         for (OrderDesk.SellerOrder o : orders.find(stuck)) {
             if (o.status().equals("shipped") && o.refundable().minor() > 0) {
                 affected.add(new Affected(o, "return"));
             }
         }
+        Set<UUID> taken = taken(affected.stream().filter(a -> a.action().equals("cancel")).map(a -> a.order().sellerOrderId()).toList());
+        affected.removeIf(a -> taken.contains(a.order().sellerOrderId()));
         affected.sort(Comparator.comparing((Affected a) -> a.order().sellerOrderId()));
         return affected;
+    }
+
+    /** Which of these seller orders a remediation run has already taken on (asked in batches). */
+    private Set<UUID> taken(List<UUID> sellerOrderIds) {
+        Set<UUID> taken = new HashSet<>();
+        for (int from = 0; from < sellerOrderIds.size(); from += 5_000) {
+            taken.addAll(jdbc.sql("select seller_order_id from logistics.remediation_item where seller_order_id in (:ids)")
+                    .param("ids", sellerOrderIds.subList(from, Math.min(sellerOrderIds.size(), from + 5_000))).query(UUID.class).list());
+        }
+        return taken;
     }
 
     /** Money by currency: what the buyers get back and what the platform pays for returns. */

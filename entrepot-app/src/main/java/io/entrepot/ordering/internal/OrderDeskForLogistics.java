@@ -34,9 +34,18 @@ class OrderDeskForLogistics implements OrderDesk {
                 .map(l -> new Object[] {l.originCountry(), l.market(), l.carrierService()}).toList())));
     }
 
+    /** At most this many ids per query (PostgreSQL takes up to 32,767 parameters in one statement). */
+    private static final int BATCH = 5_000;
+
     @Override
     public List<SellerOrder> find(Collection<UUID> sellerOrderIds) {
-        return tx.execute(s -> view(store.sellerOrders(sellerOrderIds)));
+        List<UUID> ids = List.copyOf(sellerOrderIds);
+        List<SellerOrder> found = new java.util.ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            found.addAll(tx.execute(s -> view(store.sellerOrders(batch))));
+        }
+        return found;
     }
 
     private List<SellerOrder> view(List<OrderStore.SellerOrderRow> rows) {
