@@ -179,7 +179,7 @@ public class Remediations {
     // Work
 
     /** An item as a worker holds it. */
-    private record Item(UUID runId, UUID sellerOrderId, String action, int attempts, String disruptionReason, boolean returnGoods) {
+    private record Item(UUID runId, UUID sellerOrderId, String action, int attempts, String disruptionReason, boolean returnGoods, String node) {
     }
 
     /** {@link #workOnce(String, int, Duration, int)} one item after the other. */
@@ -208,7 +208,7 @@ public class Remediations {
                 returning i.run_id, i.seller_order_id, i.action, i.attempts, d.reason, (r.policy ->> 'returnGoods')::boolean as return_goods
                 """).param("now", Timestamp.from(now)).param("chunk", chunk).param("node", node).param("until", Timestamp.from(now.plus(lease)))
                 .query((rs, n) -> new Item(rs.getObject("run_id", UUID.class), rs.getObject("seller_order_id", UUID.class), rs.getString("action"),
-                        rs.getInt("attempts"), rs.getString("reason"), rs.getBoolean("return_goods"))).list()));
+                        rs.getInt("attempts"), rs.getString("reason"), rs.getBoolean("return_goods"), node)).list()));
         if (parallel <= 1 || claimed.size() <= 1) {
             claimed.forEach(this::work);
         } else {
@@ -283,9 +283,9 @@ public class Remediations {
             webhooks.enqueue(new io.entrepot.shared.SellerId(order.sellerId()), "order.remediated", message);
             jdbc.sql("""
                     update logistics.remediation_item set status = 'done', action = :action, attempts = attempts + 1, refunded_minor = :refunded, return_cost_minor = :cost,
-                        error = null, lease_owner = null, lease_until = null, updated_at = :now
+                        error = null, lease_owner = null, lease_until = null, worked_by = :node, updated_at = :now
                     where run_id = :run and seller_order_id = :so
-                    """).param("action", done.action()).param("refunded", refunded.minor()).param("cost", returnCost.minor()).param("now", Timestamp.from(clock.instant()))
+                    """).param("action", done.action()).param("node", item.node()).param("refunded", refunded.minor()).param("cost", returnCost.minor()).param("now", Timestamp.from(clock.instant()))
                     .param("run", item.runId()).param("so", item.sellerOrderId()).update();
         }));
     }

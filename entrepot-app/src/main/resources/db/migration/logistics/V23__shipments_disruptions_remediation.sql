@@ -132,6 +132,7 @@ create table logistics.remediation_item (
     attempts            integer     not null default 0,
     lease_owner         text,
     lease_until         timestamptz,
+    worked_by           text,
     currency            char(3)     not null,
     order_total_minor   bigint      not null,
     refunded_minor      bigint      not null default 0,

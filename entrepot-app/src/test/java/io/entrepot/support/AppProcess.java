@@ -19,6 +19,24 @@ public final class AppProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private Process process;
+    private java.util.Map<String, String> database = java.util.Map.of();
+
+    /**
+     * A further node on another process's database (used as an external PostgreSQL, with the embedded
+     * server's owner credentials); its log sits next to that process's data directory.
+     */
+    public static AppProcess nodeOf(AppProcess primary, String name) throws IOException {
+        Path home = primary.dataDir.resolve("postgres");
+        var credentials = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(home.resolve("credentials.properties"))) {
+            credentials.load(reader);
+        }
+        int pgPort = Integer.parseInt(Files.readAllLines(home.resolve("cluster/postmaster.pid")).get(3).strip());
+        var node = new AppProcess(primary.dataDir.resolveSibling(primary.dataDir.getFileName() + "-" + name));
+        node.database = java.util.Map.of("ENTREPOT_DB_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/entrepot", "ENTREPOT_DB_USER", "entrepot",
+                "ENTREPOT_DB_PASSWORD", credentials.getProperty("owner.password"));
+        return node;
+    }
 
     public AppProcess(Path dataDir) throws IOException {
         this.dataDir = dataDir;
@@ -46,6 +64,7 @@ public final class AppProcess implements AutoCloseable {
         builder.environment().put("ENTREPOT_PORT", String.valueOf(port));
         builder.environment().put("ENTREPOT_DEMO_ENABLED", "false");
         builder.environment().put("ENTREPOT_BOOTSTRAP_ADMIN_API_KEY", Api.ADMIN_KEY);
+        builder.environment().putAll(database);
         process = builder.start();
         var http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
