@@ -71,6 +71,9 @@ public class SellerWebhooks {
         if (uri.getHost() == null || !(https || allowInsecure && "http".equals(uri.getScheme())) || url.length() > 500) {
             throw new IllegalArgumentException("a webhook URL is an https URL of at most 500 characters");
         }
+        if (!allowInsecure && internal(uri.getHost())) {
+            throw new IllegalArgumentException("a webhook URL must reach a public address, not this platform's own network");
+        }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = "whsec_" + HexFormat.of().formatHex(bytes);
@@ -138,6 +141,10 @@ public class SellerWebhooks {
 
     private @Nullable String send(Due d, String body) {
         long t = clock.instant().getEpochSecond();
+        // Checked again at each delivery: a name may have been pointed at an internal address since.
+        if (!allowInsecure && internal(URI.create(d.url()).getHost())) {
+            return "refused: the URL resolves to an internal address";
+        }
         try {
             var response = http.send(HttpRequest.newBuilder(URI.create(d.url())).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").header("Entrepot-Event-Id", d.id().toString())
@@ -150,6 +157,27 @@ public class SellerWebhooks {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
+    }
+
+    /** Whether a host name or address reaches the platform's own machine or network (or cannot be resolved). */
+    static boolean internal(String host) {
+        try {
+            for (java.net.InetAddress address : java.net.InetAddress.getAllByName(host)) {
+                if (internal(address)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.net.UnknownHostException e) {
+            return true;
+        }
+    }
+
+    /** Loopback, private (RFC 1918, IPv6 unique-local), link-local (cloud metadata), wildcard and multicast addresses. */
+    static boolean internal(java.net.InetAddress address) {
+        boolean uniqueLocal = address instanceof java.net.Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
+        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
+                || address.isMulticastAddress() || uniqueLocal;
     }
 
     /** HMAC-SHA256 of the signed text under the secret, in hex (what receivers recompute). */
