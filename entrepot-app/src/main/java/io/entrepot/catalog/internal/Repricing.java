@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,31 +53,46 @@ class Repricing {
     @Async
     @TransactionalEventListener
     void on(ExchangeRatesChanged event) {
-        ActorContext.runAs(REPRICING, () -> transactions.executeWithoutResult(tx -> reprice(event.currencies())));
+        ActorContext.runAs(REPRICING, () -> reprice(event.currencies()));
     }
 
+    /**
+     * Derives every affected price outside any transaction of ours — a price that cannot be derived (no
+     * rate for its market, a rate too old) fails on its own and keeps its old price, without dooming the
+     * others' transaction — then writes the changed prices together.
+     */
     void reprice(Set<String> currencies) {
-        Set<UUID> changedProducts = new LinkedHashSet<>();
-        forEachDerivedPrice(currencies, row -> {
+        List<DerivedRow> rows = transactions.execute(tx -> derivedPrices(currencies));
+        record Change(DerivedRow row, io.entrepot.market.DerivedPrice derived) {
+        }
+        List<Change> changes = new java.util.ArrayList<>();
+        for (DerivedRow row : java.util.Objects.requireNonNull(rows)) {
             try {
                 var derived = prices.derive(row.base(), MarketCode.of(row.market()), row.markupPct());
                 if (derived.price().minor() != row.priceMinor()) {
-                    store.setPrice(row.offerId(), row.skuId(), row.seller(), derived.price(), false, derived.rate().rate(),
-                            derived.rate().asOf(), "exchange rate change", clock.instant());
-                    changedProducts.add(row.productId());
+                    changes.add(new Change(row, derived));
                 }
             } catch (RuntimeException e) {
                 log.debug("kept the price of offer " + row.offerId() + ": " + e.getMessage());
             }
-        });
-        changedProducts.forEach(notifier::productChanged);
-        if (!changedProducts.isEmpty()) {
-            log.info("Re-priced offers of " + changedProducts.size() + " products after exchange rates of " + currencies + " changed");
         }
+        if (changes.isEmpty()) {
+            return;
+        }
+        Set<UUID> changedProducts = new LinkedHashSet<>();
+        transactions.executeWithoutResult(tx -> {
+            for (Change c : changes) {
+                store.setPrice(c.row().offerId(), c.row().skuId(), c.row().seller(), c.derived().price(), false, c.derived().rate().rate(),
+                        c.derived().rate().asOf(), "exchange rate change", clock.instant());
+                changedProducts.add(c.row().productId());
+            }
+            changedProducts.forEach(notifier::productChanged);
+        });
+        log.info("Re-priced offers of " + changedProducts.size() + " products after exchange rates of " + currencies + " changed");
     }
 
-    private void forEachDerivedPrice(Set<String> currencies, Consumer<DerivedRow> action) {
-        List<DerivedRow> rows = jdbc.sql("""
+    private List<DerivedRow> derivedPrices(Set<String> currencies) {
+        return jdbc.sql("""
                 select o.id as offer_id, o.product_id, o.seller_id, o.market_code, o.markup_pct, p.sku_id, p.price_minor,
                        p.currency, s.base_price_minor, s.base_currency
                 from catalog.offer o
@@ -94,7 +108,6 @@ class Repricing {
                         rs.getObject("sku_id", UUID.class), rs.getLong("price_minor"),
                         new Money(rs.getLong("base_price_minor"), CurrencyCode.of(rs.getString("base_currency")))))
                 .list();
-        rows.forEach(action);
     }
 
     private record DerivedRow(UUID offerId, UUID productId, SellerId seller, String market, BigDecimal markupPct, UUID skuId,
