@@ -229,7 +229,7 @@ class PagesIntegrationTests {
         other.signIn("seller@lumen.example", "entrepot-demo");
         assertThat(other.get("/seller/products/" + productId + "/edit").statusCode()).isEqualTo(404);
 
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + 60_000; // asynchronous: queued behind re-indexing after rate changes
         String offerId = null;
         while (offerId == null && System.currentTimeMillis() < deadline) {
             var items = api.get("/api/v1/storefront/PH/products?q=" + word, null).json().get("items");
@@ -240,7 +240,7 @@ class PagesIntegrationTests {
         var page = new BrowserSession(port).get("/store/products/" + offerId);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(word).contains("data-currency=\"PHP\"").contains("Swallow kite");
-        long renamedBy = System.currentTimeMillis() + 10_000;
+        long renamedBy = System.currentTimeMillis() + 60_000; // asynchronous, as above
         while (!new BrowserSession(port).get("/store/products/" + offerId).body().contains(word + " deluxe")
                 && System.currentTimeMillis() < renamedBy) {
             Thread.sleep(100);
