@@ -63,7 +63,7 @@ class TrackingEventController {
 
     @PostMapping(path = "/api/v1/logistics/tracking-events.csv", consumes = {"text/csv", "text/plain"})
     @Operation(summary = "Report tracking events as CSV (carrier key): header event_id,tracking_number,status,occurred_at[,checkpoint][,location]; "
-            + "a malformed row is rejected on its own")
+            + "quoted fields allowed; a row with a bad value is rejected on its own, a row with the wrong number of fields refuses the file (400)")
     EventsResponse csv(@RequestHeader(name = "X-Carrier-Key", required = false) @Nullable String carrierKey, @RequestBody String body) {
         String carrier = carrier(carrierKey);
         return answer(carrier, TrackingCsv.apply(shipments, carrier, body, MAX_EVENTS));
@@ -89,41 +89,30 @@ class TrackingEventController {
         }
 
         static List<Shipments.TrackingResult> apply(Shipments shipments, String carrier, String body, int max) {
-            List<String> lines = body.lines().filter(l -> !l.isBlank()).toList();
-            if (lines.isEmpty()) {
-                throw new IllegalArgumentException("the CSV is empty; its first line is the header");
-            }
-            List<String> header = List.of(lines.getFirst().strip().split(",", -1)).stream().map(String::strip).toList();
-            int id = header.indexOf("event_id");
-            int tracking = header.indexOf("tracking_number");
-            int status = header.indexOf("status");
-            int occurred = header.indexOf("occurred_at");
-            int checkpoint = header.indexOf("checkpoint");
-            int location = header.indexOf("location");
-            if (id < 0 || tracking < 0 || status < 0 || occurred < 0) {
-                throw new IllegalArgumentException("the header names event_id, tracking_number, status and occurred_at");
-            }
-            if (lines.size() - 1 > max) {
+            List<io.entrepot.shared.CsvRecords.Row> rows = io.entrepot.shared.CsvRecords.read(new java.io.StringReader(body));
+            if (rows.size() > max) {
                 throw new IllegalArgumentException("at most " + max + " events per upload");
+            }
+            if (!rows.isEmpty() && !rows.getFirst().values().keySet().containsAll(List.of("event_id", "tracking_number", "status", "occurred_at"))) {
+                throw new IllegalArgumentException("the header names event_id, tracking_number, status and occurred_at");
             }
             List<Shipments.TrackingResult> results = new ArrayList<>();
             List<Shipments.TrackingUpdate> valid = new ArrayList<>();
             List<Integer> positions = new ArrayList<>();
-            for (int i = 1; i < lines.size(); i++) {
-                String[] cells = lines.get(i).split(",", -1);
-                String eventId = cell(cells, id);
+            for (var row : rows) {
+                String eventId = cell(row, "event_id");
                 try {
-                    if (eventId == null || eventId.length() > 100 || cell(cells, tracking) == null || cell(cells, status) == null
-                            || cell(cells, occurred) == null) {
-                        throw new IllegalArgumentException("row " + i + " misses event_id, tracking_number, status or occurred_at");
+                    if (eventId == null || eventId.length() > 100 || cell(row, "tracking_number") == null || cell(row, "status") == null
+                            || cell(row, "occurred_at") == null) {
+                        throw new IllegalArgumentException("line " + row.line() + " misses event_id, tracking_number, status or occurred_at");
                     }
-                    valid.add(new Shipments.TrackingUpdate(eventId, cell(cells, tracking), cell(cells, status), cell(cells, checkpoint),
-                            cell(cells, location), Instant.parse(cell(cells, occurred))));
+                    valid.add(new Shipments.TrackingUpdate(eventId, cell(row, "tracking_number"), cell(row, "status"), cell(row, "checkpoint"),
+                            cell(row, "location"), Instant.parse(cell(row, "occurred_at"))));
                     positions.add(results.size());
                     results.add(null);
                 } catch (IllegalArgumentException | DateTimeParseException e) {
-                    results.add(new Shipments.TrackingResult(eventId == null ? "row " + i : eventId, "rejected",
-                            e instanceof DateTimeParseException ? "row " + i + ": occurred_at is not an ISO-8601 instant" : e.getMessage()));
+                    results.add(new Shipments.TrackingResult(eventId == null ? "line " + row.line() : eventId, "rejected",
+                            e instanceof DateTimeParseException ? "line " + row.line() + ": occurred_at is not an ISO-8601 instant" : e.getMessage()));
                 }
             }
             List<Shipments.TrackingResult> applied = shipments.track(carrier, valid);
@@ -133,11 +122,9 @@ class TrackingEventController {
             return results;
         }
 
-        private static @Nullable String cell(String[] cells, int index) {
-            if (index < 0 || index >= cells.length || cells[index].isBlank()) {
-                return null;
-            }
-            return cells[index].strip();
+        private static @Nullable String cell(io.entrepot.shared.CsvRecords.Row row, String column) {
+            String value = row.get(column).strip();
+            return value.isEmpty() ? null : value;
         }
     }
 }
