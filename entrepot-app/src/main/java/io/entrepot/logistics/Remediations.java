@@ -327,9 +327,7 @@ public class Remediations {
     }
 
     public List<SellerReport> report(UUID runId) {
-        var readOnly = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
-        readOnly.setReadOnly(true);
-        return readOnly.execute(s -> jdbc.sql("""
+        return readOnly().execute(s -> jdbc.sql("""
                 select seller_id, seller_name, currency,
                        count(*) filter (where action = 'cancel' and status = 'done') as cancelled,
                        count(*) filter (where action = 'return' and status = 'done') as returned,
@@ -342,6 +340,13 @@ public class Remediations {
                 from logistics.remediation_item where run_id = :run
                 group by seller_id, seller_name, currency order by seller_name, seller_id, currency
                 """).param("run", runId).query(Remediations::reportRow).list());
+    }
+
+    /** A read-only transaction as the current actor (row-level security decides what a seller sees). */
+    private TransactionTemplate readOnly() {
+        var readOnly = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        readOnly.setReadOnly(true);
+        return readOnly;
     }
 
     private static SellerReport reportRow(ResultSet rs, int n) throws SQLException {
@@ -374,9 +379,7 @@ public class Remediations {
 
     /** The current actor's notifications (a seller's own), newest first. */
     public List<Notification> notifications(int limit) {
-        var readOnly = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
-        readOnly.setReadOnly(true);
-        return readOnly.execute(s -> jdbc.sql("""
+        return readOnly().execute(s -> jdbc.sql("""
                 select * from logistics.notification where recipient = 'seller' order by created_at desc limit :limit
                 """).param("limit", limit).query((rs, n) -> new Notification(rs.getObject("run_id", UUID.class),
                 rs.getObject("seller_order_id", UUID.class), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),

@@ -90,7 +90,7 @@ class LogisticsEdgesIntegrationTests {
         var started = api.post("/api/v1/ops/disruptions/" + disruption + "/remediations", Api.ADMIN_KEY, "{}");
         assertThat(started.json().get("total").asInt()).as(started.body()).isEqualTo(3);
         String run = started.json().get("id").asString();
-        JsonNode state = awaitFinished(api, run);
+        JsonNode state = RemediationRuns.awaitFinished(api, run);
         assertThat(state.get("progress").get("done").asInt()).isEqualTo(2);
         assertThat(state.get("progress").get("failed").asInt()).isEqualTo(1);
         assertThat(api.post("/api/v1/ops/disruptions/" + disruption + "/remediations", Api.ADMIN_KEY, "{}").json().get("total").asInt())
@@ -100,7 +100,7 @@ class LogisticsEdgesIntegrationTests {
         assertThat(api.get("/api/v1/seller/orders/" + orders[1], seller.key()).json().get("refunded").get("amount").decimalValue()).isZero();
 
         assertThat(api.post("/api/v1/ops/remediations/" + run + "/retries", Api.ADMIN_KEY, "{}").json().get("retried").asInt()).isEqualTo(1);
-        state = awaitFinished(api, run);
+        state = RemediationRuns.awaitFinished(api, run);
         assertThat(state.get("progress").get("failed").asInt()).as("the provider still refuses").isEqualTo(1);
         JsonNode report = api.get("/api/v1/ops/remediations/" + run + "/report", Api.ADMIN_KEY).json();
         assertThat(report.get(0).get("returned").asInt()).isEqualTo(2);
@@ -115,16 +115,5 @@ class LogisticsEdgesIntegrationTests {
             request.header("X-Carrier-Key", key);
         }
         return api.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private static JsonNode awaitFinished(Api api, String run) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        JsonNode state;
-        do {
-            Thread.sleep(300);
-            state = api.get("/api/v1/ops/remediations/" + run, Api.ADMIN_KEY).json();
-        } while (!state.get("status").asString().equals("finished") && System.nanoTime() < deadline);
-        assertThat(state.get("status").asString()).as(state.toString()).isEqualTo("finished");
-        return state;
     }
 }

@@ -62,11 +62,11 @@ class RemediationCrashIntegrationTests {
                 var shipped = api.post("/api/v1/seller/orders/" + so + "/shipments", sellers.get(s).key(), "{}");
                 assertThat(shipped.status()).as(shipped.body()).isEqualTo(201);
                 String number = shipped.json().get("trackingNumber").asString();
-                events.add(event(number, "in_transit", null, t0));
+                events.add(RemediationRuns.event(number, "in_transit", null, t0));
                 if (i < 80) {
                     toReturn.add(so);
                 } else {
-                    events.add(event(number, "import_customs_cleared", "PH-MNL-IMPORT", t0.plusSeconds(3600)));
+                    events.add(RemediationRuns.event(number, "import_customs_cleared", "PH-MNL-IMPORT", t0.plusSeconds(3600)));
                 }
             }
             assertThat(track(api, carrierKey, events).get("applied").asInt()).isEqualTo(events.size());
@@ -80,11 +80,11 @@ class RemediationCrashIntegrationTests {
             String run = started.json().get("id").asString();
 
             for (int threshold : new int[] {20, 50}) {
-                awaitDone(api, run, threshold);
+                RemediationRuns.awaitDone(api, run, threshold);
                 app.kill();
                 app.start(SETTINGS);
             }
-            awaitDone(api, run, 80);
+            RemediationRuns.awaitDone(api, run, 80);
             JsonNode finished = api.get("/api/v1/ops/remediations/" + run, Api.ADMIN_KEY).json();
             for (int i = 0; i < 50 && !finished.get("status").asString().equals("finished"); i++) {
                 Thread.sleep(200);
@@ -100,8 +100,8 @@ class RemediationCrashIntegrationTests {
             List<String> returned = new ArrayList<>();
             for (UUID so : toReturn.subList(0, 5)) {
                 String number = returnTracking(api, sellers, so);
-                returned.add(event(number, "returned_to_seller", null, Instant.now().minusSeconds(60)));
-                returned.add(event(number, "returned_to_seller", null, Instant.now().minusSeconds(30)));
+                returned.add(RemediationRuns.event(number, "returned_to_seller", null, Instant.now().minusSeconds(60)));
+                returned.add(RemediationRuns.event(number, "returned_to_seller", null, Instant.now().minusSeconds(30)));
             }
             assertThat(track(api, carrierKey, returned).get("applied").asInt()).isEqualTo(5);
 
@@ -155,22 +155,6 @@ class RemediationCrashIntegrationTests {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"events\":[" + String.join(",", events) + "]}")).build());
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
-    }
-
-    private static String event(String trackingNumber, String status, String checkpoint, Instant at) {
-        return "{\"eventId\":\"%s\",\"trackingNumber\":\"%s\",\"status\":\"%s\",%s\"occurredAt\":\"%s\"}".formatted(UUID.randomUUID(), trackingNumber,
-                status, checkpoint == null ? "" : "\"checkpoint\":\"" + checkpoint + "\",", at);
-    }
-
-    private static JsonNode awaitDone(Api api, String run, int done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        JsonNode state;
-        do {
-            Thread.sleep(200);
-            state = api.get("/api/v1/ops/remediations/" + run, Api.ADMIN_KEY).json();
-        } while (state.get("progress").get("done").asInt() < done && System.nanoTime() < deadline);
-        assertThat(state.get("progress").get("done").asInt()).as(state.toString()).isGreaterThanOrEqualTo(done);
-        return state;
     }
 
     private static String ids(List<UUID> ids) {

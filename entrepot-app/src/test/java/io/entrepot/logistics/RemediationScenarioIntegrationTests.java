@@ -135,15 +135,15 @@ class RemediationScenarioIntegrationTests {
             if (number == null) {
                 continue;
             }
-            events.add(event(number, "picked_up", null, t0));
-            events.add(event(number, "export_customs", "CN-SZX-EXPORT", t0.plusSeconds(3600)));
-            events.add(event(number, "in_transit", null, t0.plusSeconds(7200)));
+            events.add(RemediationRuns.event(number, "picked_up", null, t0));
+            events.add(RemediationRuns.event(number, "export_customs", "CN-SZX-EXPORT", t0.plusSeconds(3600)));
+            events.add(RemediationRuns.event(number, "in_transit", null, t0.plusSeconds(7200)));
             switch (p.plan()) {
-                case STUCK_HELD -> events.add(event(number, "import_customs_held", checkpoint, t0.plusSeconds(86400)));
-                case VN_CLEARED -> events.add(event(number, "import_customs_cleared", checkpoint, t0.plusSeconds(86400)));
+                case STUCK_HELD -> events.add(RemediationRuns.event(number, "import_customs_held", checkpoint, t0.plusSeconds(86400)));
+                case VN_CLEARED -> events.add(RemediationRuns.event(number, "import_customs_cleared", checkpoint, t0.plusSeconds(86400)));
                 case VN_DELIVERED -> {
-                    events.add(event(number, "import_customs_cleared", checkpoint, t0.plusSeconds(86400)));
-                    events.add(event(number, "delivered", null, t0.plusSeconds(2 * 86400)));
+                    events.add(RemediationRuns.event(number, "import_customs_cleared", checkpoint, t0.plusSeconds(86400)));
+                    events.add(RemediationRuns.event(number, "delivered", null, t0.plusSeconds(2 * 86400)));
                 }
                 default -> {
                 }
@@ -160,7 +160,7 @@ class RemediationScenarioIntegrationTests {
             assertThat(accepted.json().get("rejected").asInt()).as(accepted.body()).isZero();
         }
         Placed delivered = placed.stream().filter(p -> p.plan() == Plan.VN_DELIVERED).findFirst().orElseThrow();
-        String late = event(tracking.get(delivered.sellerOrder()), "in_transit", null, t0.plusSeconds(9000));
+        String late = RemediationRuns.event(tracking.get(delivered.sellerOrder()), "in_transit", null, t0.plusSeconds(9000));
         var lateAnswer = api.send(api.request("/api/v1/logistics/tracking-events", null).header("X-Carrier-Key", carrierKey)
                 .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"events\":["
                         + late + "," + events.get(0) + "]}")).build());
@@ -202,7 +202,7 @@ class RemediationScenarioIntegrationTests {
         var second = api.post("/api/v1/ops/disruptions/" + disruption + "/remediations", Api.ADMIN_KEY, "{}");
         assertThat(second.status()).as("a second run while one is active").isEqualTo(409);
         assertThat(second.body()).contains("remediation-running").contains(run);
-        JsonNode finished = awaitFinished(api, run);
+        JsonNode finished = RemediationRuns.awaitFinished(api, run);
         assertThat(finished.get("progress").get("done").asInt()).as(finished.toString()).isEqualTo(300);
         assertThat(finished.get("progress").get("failed").asInt()).isZero();
 
@@ -297,12 +297,6 @@ class RemediationScenarioIntegrationTests {
         return new Placed(id, seller, plan, minor(so.get("total")), minor(so.get("shipping")));
     }
 
-    private static String event(String trackingNumber, String status, String checkpoint, Instant at) {
-        return """
-                {"eventId":"%s","trackingNumber":"%s","status":"%s",%s"occurredAt":"%s"}
-                """.formatted(UUID.randomUUID(), trackingNumber, status, checkpoint == null ? "" : "\"checkpoint\":\"" + checkpoint + "\",", at).strip();
-    }
-
     /** An amount object's value in minor units (VND has none). */
     private static long minor(JsonNode amount) {
         return amount.get("amount").decimalValue().movePointRight(
@@ -321,16 +315,5 @@ class RemediationScenarioIntegrationTests {
                      + (select count(*) from ordering.refund) + (select count(*) from ordering.provider_call)
                      + (select count(*) from ledger.journal_entry) + (select count(*) from catalog.reservation where state = 'released')
                 """);
-    }
-
-    private static JsonNode awaitFinished(Api api, String run) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        JsonNode state;
-        do {
-            Thread.sleep(500);
-            state = api.get("/api/v1/ops/remediations/" + run, Api.ADMIN_KEY).json();
-        } while (!state.get("status").asString().equals("finished") && System.nanoTime() < deadline);
-        assertThat(state.get("status").asString()).as(state.toString()).isEqualTo("finished");
-        return state;
     }
 }

@@ -62,9 +62,9 @@ class RemediationTwoNodesIntegrationTests {
                         """.formatted(Instant.now().minusSeconds(60))).json().get("id").asString();
                 String run = api.post("/api/v1/ops/disruptions/" + disruption + "/remediations", Api.ADMIN_KEY, "{}").json().get("id").asString();
                 // The second node answers for the same database.
-                awaitDone(new Api(second.port()), run, 20);
+                RemediationRuns.awaitDone(new Api(second.port()), run, 20);
                 second.kill();
-                JsonNode finished = awaitDone(api, run, 60);
+                JsonNode finished = RemediationRuns.awaitDone(api, run, 60);
                 for (int i = 0; i < 50 && !finished.get("status").asString().equals("finished"); i++) {
                     Thread.sleep(200);
                     finished = api.get("/api/v1/ops/remediations/" + run, Api.ADMIN_KEY).json();
@@ -86,16 +86,5 @@ class RemediationTwoNodesIntegrationTests {
             EmbeddedDatabaseAccess.stop(dataDir);
             org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
         }
-    }
-
-    private static JsonNode awaitDone(Api api, String run, int done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        JsonNode state;
-        do {
-            Thread.sleep(200);
-            state = api.get("/api/v1/ops/remediations/" + run, Api.ADMIN_KEY).json();
-        } while (state.get("progress").get("done").asInt() < done && System.nanoTime() < deadline);
-        assertThat(state.get("progress").get("done").asInt()).as(state.toString()).isGreaterThanOrEqualTo(done);
-        return state;
     }
 }
