@@ -51,64 +51,140 @@ public final class CsvRecords {
     }
 
     static List<List<String>> parse(Reader reader) {
+        var cursor = new Cursor(reader);
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        try {
-            int c;
-            while ((c = reader.read()) != -1) {
-                char ch = (char) c;
-                if (quoted) {
-                    if (ch == '"') {
-                        reader.mark(1);
-                        int next = reader.read();
-                        if (next == '"') {
-                            field.append('"');
-                        } else {
-                            quoted = false;
-                            if (next != -1) {
-                                reader.reset();
-                            }
-                        }
-                    } else {
-                        field.append(ch);
-                    }
-                } else if (ch == '"' && field.isEmpty() && !fieldStarted) {
-                    quoted = true;
-                    fieldStarted = true;
-                } else if (ch == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    fieldStarted = false;
-                } else if (ch == '\n' || ch == '\r') {
-                    if (ch == '\r') {
-                        reader.mark(1);
-                        if (reader.read() != '\n') {
-                            reader.reset();
-                        }
-                    }
-                    row.add(field.toString());
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    field.setLength(0);
-                    fieldStarted = false;
-                } else {
-                    field.append(ch);
-                    fieldStarted = true;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("the CSV file ends inside a quoted field");
-        }
-        if (!field.isEmpty() || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
+        for (var row = cursor.nextRaw(); row != null; row = cursor.nextRaw()) {
+            rows.add(row.fields());
         }
         return rows;
+    }
+
+    /** One raw row as parsed: the line it starts on (1-based) and its fields. */
+    public record RawRow(int line, List<String> fields) {
+    }
+
+    /**
+     * Reads a CSV file row by row, for files too large to hold: {@link #header()} first, then
+     * {@link #next()} until it returns null. A row's field count is not checked, so the caller can
+     * report a bad row and go on.
+     */
+    public static final class Cursor {
+
+        private final Reader reader;
+        private final char[] buffer = new char[1 << 16];
+        private int position;
+        private int limit;
+        private final StringBuilder field = new StringBuilder();
+        private int line = 1;
+        private @org.jspecify.annotations.Nullable List<String> header;
+
+        public Cursor(Reader reader) {
+            this.reader = reader;
+        }
+
+        /** The header row, stripped; an empty file is refused. */
+        public List<String> header() {
+            if (header == null) {
+                RawRow first = nextRaw();
+                if (first == null) {
+                    throw new IllegalArgumentException("the CSV file is empty: it needs a header row");
+                }
+                header = first.fields().stream().map(String::strip).toList();
+            }
+            return header;
+        }
+
+        /** The next data row that is not blank, or null at the end. */
+        public @org.jspecify.annotations.Nullable RawRow next() {
+            header();
+            RawRow row;
+            do {
+                row = nextRaw();
+            } while (row != null && row.fields().size() == 1 && row.fields().getFirst().isBlank());
+            return row;
+        }
+
+        private int read() throws IOException {
+            if (position == limit && !fill()) {
+                return -1;
+            }
+            return buffer[position++];
+        }
+
+        private int peek() throws IOException {
+            if (position == limit && !fill()) {
+                return -1;
+            }
+            return buffer[position];
+        }
+
+        private boolean fill() throws IOException {
+            int read;
+            do {
+                read = reader.read(buffer, 0, buffer.length);
+            } while (read == 0);
+            if (read < 0) {
+                return false;
+            }
+            position = 0;
+            limit = read;
+            return true;
+        }
+
+        @org.jspecify.annotations.Nullable RawRow nextRaw() {
+            List<String> row = new ArrayList<>();
+            field.setLength(0);
+            boolean quoted = false;
+            boolean fieldStarted = false;
+            int start = line;
+            try {
+                int c = read();
+                if (c == -1) {
+                    return null;
+                }
+                for (; c != -1; c = read()) {
+                    char ch = (char) c;
+                    if (quoted) {
+                        if (ch == '"') {
+                            if (peek() == '"') {
+                                read();
+                                field.append('"');
+                            } else {
+                                quoted = false;
+                            }
+                        } else {
+                            if (ch == '\n') {
+                                line++;
+                            }
+                            field.append(ch);
+                        }
+                    } else if (ch == '"' && field.isEmpty() && !fieldStarted) {
+                        quoted = true;
+                        fieldStarted = true;
+                    } else if (ch == ',') {
+                        row.add(field.toString());
+                        field.setLength(0);
+                        fieldStarted = false;
+                    } else if (ch == '\n' || ch == '\r') {
+                        if (ch == '\r' && peek() == '\n') {
+                            read();
+                        }
+                        line++;
+                        row.add(field.toString());
+                        return new RawRow(start, row);
+                    } else {
+                        field.append(ch);
+                        fieldStarted = true;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (quoted) {
+                throw new IllegalArgumentException("the CSV file ends inside a quoted field (row starting on line " + start + ")");
+            }
+            row.add(field.toString());
+            return new RawRow(start, row);
+        }
     }
 }

@@ -43,6 +43,9 @@ public final class CommandLauncher {
             return 2;
         }
         List<String> rest = List.of(args).subList(command.words().size(), args.length);
+        if (!command.database()) {
+            return runStandalone(command, rest, err);
+        }
         // Start-up logging would bury the one line that matters; ENTREPOT_VERBOSE=1 shows it.
         boolean quiet = System.getenv("ENTREPOT_VERBOSE") == null;
         PrintStream realOut = System.out;
@@ -73,6 +76,23 @@ public final class CommandLauncher {
         } catch (Exception e) {
             System.setOut(realOut);
             System.setErr(realErr);
+            err.println("entrepot " + command.name() + ": " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private static int runStandalone(Descriptor command, List<String> arguments, PrintStream err) {
+        try {
+            var constructor = command.type().getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return ((CommandHandler) constructor.newInstance()).run(arguments);
+        } catch (CommandFailedException e) {
+            err.println("entrepot " + command.name() + ": " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            err.println("entrepot " + command.name() + ": " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
             err.println("entrepot " + command.name() + ": " + rootMessage(e));
             return 1;
         }
@@ -127,7 +147,7 @@ public final class CommandLauncher {
             try {
                 Class<?> type = Class.forName(candidate.getBeanClassName(), false, CommandLauncher.class.getClassLoader());
                 found.add(new Descriptor((String) attributes.get("name"), (String) attributes.get("summary"),
-                        (String) attributes.get("usage"), type));
+                        (String) attributes.get("usage"), (Boolean) attributes.get("database"), type));
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException(e);
             }
@@ -136,7 +156,7 @@ public final class CommandLauncher {
         return found;
     }
 
-    record Descriptor(String name, String summary, String usage, Class<?> type) {
+    record Descriptor(String name, String summary, String usage, boolean database, Class<?> type) {
         List<String> words() {
             return List.of(name.trim().split("\\s+"));
         }

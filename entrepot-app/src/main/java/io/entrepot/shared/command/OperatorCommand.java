@@ -22,4 +22,11 @@ public @interface OperatorCommand {
 
     /** The options after the name, for {@code help}, e.g. {@code --input FILE}. */
     String usage() default "";
+
+    /**
+     * Whether the command needs the platform (database, modules). Commands that only read and write
+     * files say false: they run without starting a database, and their class needs a no-argument
+     * constructor.
+     */
+    boolean database() default true;
 }
