@@ -83,6 +83,11 @@ public class Catalog {
         return store.findProduct(id).orElseThrow(() -> new NotFoundException("product", id));
     }
 
+    /** The product a market offer sells, read as the current actor. */
+    public Optional<ProductId> productOfOffer(UUID offerId) {
+        return store.productOfOffer(offerId);
+    }
+
     public List<ProductId> productsOf(SellerId seller, int limit) {
         return store.productIdsOf(seller, limit);
     }

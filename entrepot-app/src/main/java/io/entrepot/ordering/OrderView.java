@@ -19,7 +19,8 @@ public record OrderView(UUID id, String market, String currency, String status, 
             @Nullable Instant releasedAt, Instant createdAt, List<Line> lines) {
     }
 
-    public record Line(UUID offerId, UUID skuId, String skuCode, String title, int quantity, Amount unitPrice, Amount commission,
+    /** One order line; {@code id} is what a review of it names. */
+    public record Line(UUID id, UUID offerId, UUID skuId, String skuCode, String title, int quantity, Amount unitPrice, Amount commission,
             String commissionRule) {
     }
 }

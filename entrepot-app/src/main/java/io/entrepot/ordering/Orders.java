@@ -120,7 +120,7 @@ public class Orders {
                 amount(s.totalMinor(), c), amount(s.commissionMinor(), c), amount(s.paymentFeeMinor(), c), s.paymentFeeRule(), s.payoutCurrency(),
                 s.fxRate(), s.netPayoutMinor() == null ? null : amount(s.netPayoutMinor(), p), amount(s.refundedMinor(), c), s.shippedAt(),
                 s.deliveredAt(), s.releaseDueAt(), s.releasedAt(), s.createdAt(),
-                store.lines(s.id()).stream().map(l -> new OrderView.Line(l.offerId(), l.skuId(), l.skuCode(), l.title(), l.quantity(),
+                store.lines(s.id()).stream().map(l -> new OrderView.Line(l.id(), l.offerId(), l.skuId(), l.skuCode(), l.title(), l.quantity(),
                         amount(l.unitPriceMinor(), c), amount(l.commissionMinor(), c), l.commissionRule())).toList());
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 public record IntegrityPolicy(double holdAt, double removeAt, int corroboration) {
 
     public static final double CORROBORATING = 0.3;
-    public static final IntegrityPolicy DEFAULT = new IntegrityPolicy(0.5, 0.9, 2);
+    public static final IntegrityPolicy DEFAULT = new IntegrityPolicy(0.6, 0.9, 2);
 
     public IntegrityPolicy {
         if (!(holdAt > 0 && holdAt <= removeAt && removeAt <= 1) || corroboration < 1) {

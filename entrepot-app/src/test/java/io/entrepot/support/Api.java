@@ -24,6 +24,11 @@ public final class Api {
         this.base = "http://localhost:" + port;
     }
 
+    /** A JSON string literal of {@code text}, quotes and all. */
+    public static String jsonString(String text) {
+        return JSON.writeValueAsString(text);
+    }
+
     public Response get(String path, @Nullable String key) {
         return send(request(path, key).GET().build());
     }

@@ -224,6 +224,11 @@ public class CatalogStore {
                 .query(CatalogStore::offerRow).list();
     }
 
+    public Optional<ProductId> productOfOffer(UUID offerId) {
+        return jdbc.sql("select product_id from catalog.offer where id = :offer").param("offer", offerId)
+                .query((rs, n) -> new ProductId(rs.getObject(1, UUID.class))).optional();
+    }
+
     public List<OfferRow> offersOfProduct(ProductId product) {
         return jdbc.sql("""
                 select o.id, o.product_id, o.market_code, o.status, o.reasons, p.sku_id, s.code, p.price_minor, p.currency,
