@@ -3,7 +3,7 @@
  * brushing) and verdicts, the trust &amp; safety queue, and the enforcement ladder against sellers who
  * buy fake reviews, with appeals.
  */
-@ApplicationModule(displayName = "Reviews", allowedDependencies = {"shared", "ordering", "catalog", "logistics", "seller", "search", "market", "web"})
+@ApplicationModule(displayName = "Reviews", allowedDependencies = {"shared", "shared :: command", "ordering", "catalog", "logistics", "seller", "search", "market", "web"})
 @NullMarked
 package io.entrepot.reviews;
 
