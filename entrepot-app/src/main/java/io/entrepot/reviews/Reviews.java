@@ -261,6 +261,12 @@ public class Reviews {
         return asSystem(() -> read(() -> store.productReviews(product, locale == null ? "en" : locale.getLanguage(), Math.min(Math.max(limit, 1), 100))));
     }
 
+    /** The reviews of the product an offer sells (the storefront's product page knows the offer). */
+    public ProductReviews ofOffer(UUID offerId, @Nullable Locale locale, int limit) {
+        UUID product = asSystem(() -> read(() -> catalog.productOfOffer(offerId))).orElseThrow(() -> new NotFoundException("offer", offerId)).value();
+        return ofProduct(product, locale, limit);
+    }
+
     public ReviewView review(UUID id) {
         return read(() -> store.find(id).orElseThrow(() -> new NotFoundException("review", id)));
     }
