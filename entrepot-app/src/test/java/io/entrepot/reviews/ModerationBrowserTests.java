@@ -44,7 +44,7 @@ class ModerationBrowserTests extends BrowserTest {
 
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-" + review)));
         assertThat(row.getAttribute("data-status")).isEqualTo("held");
-        assertThat(row.getText()).contains("Machine-written text").contains("3");
+        assertThat(row.getText()).contains("New reviewer").contains("Minutes after delivery");
         assertThat(row.findElements(By.cssSelector("[data-signal]"))).isNotEmpty();
 
         row.findElement(By.cssSelector("a")).click();
