@@ -60,10 +60,12 @@ class DemoOrders {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final DemoLogistics logistics;
+    private final DemoReviews reviews;
 
     DemoOrders(Catalog catalog, Sellers sellers, ExchangeRates rates, Checkout checkout, Orders orders, Payouts payouts, JdbcClient jdbc,
-            TransactionTemplate tx, Clock clock, DemoLogistics logistics) {
+            TransactionTemplate tx, Clock clock, DemoLogistics logistics, DemoReviews reviews) {
         this.logistics = logistics;
+        this.reviews = reviews;
         this.catalog = catalog;
         this.sellers = sellers;
         this.rates = rates;
@@ -137,6 +139,7 @@ class DemoOrders {
             stranded.add(toNewYork);
         }
         logistics.pastDisruption(stranded);
+        reviews.write(lamp, desk, scarf);
         var batch = payouts.runBatch();
         log.info("Demo orders written: 10 orders in every state (3 remediated after a past disruption), payout batch " + batch.id() + " with "
                 + batch.payouts() + " payouts");

@@ -126,7 +126,7 @@ public class Reviews {
 
     private Scoring score(Purchases.PurchasedLine line, UUID product, NewReview review) {
         List<Signal> signals = new ArrayList<>();
-        signals.add(text.generated(text.probabilityGenerated(review.text())));
+        signals.add(text.generatedIn(review.text(), Locale.forLanguageTag(review.locale())));
         int[] signature = MinHash.signature(review.text());
         long[] bands = MinHash.bandKeys(signature);
         List<Partner> partners = new ArrayList<>();

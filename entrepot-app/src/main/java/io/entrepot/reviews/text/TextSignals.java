@@ -35,6 +35,15 @@ public final class TextSignals {
                 "the text classifier (model %s) gives %.0f%% that a machine wrote this text", model.version(), probability * 100));
     }
 
+    /** The classifier learned English reviews only: for another language its guess is no evidence. */
+    public Signal generatedIn(String text, java.util.Locale language) {
+        if (!language.getLanguage().equals("en")) {
+            return new Signal(Signal.TEXT_GENERATED, 0, GENERATED_WEIGHT,
+                    "the text model (" + model.version() + ") reads English reviews only; this one is in " + language.getDisplayLanguage(java.util.Locale.ENGLISH));
+        }
+        return generated(probabilityGenerated(text));
+    }
+
     public Signal nearDuplicate(double similarity, String other) {
         double value = similarity >= DUPLICATE_FLOOR ? similarity : 0;
         String explanation = value == 0 ? "no other review is at least half the same"
