@@ -83,6 +83,15 @@ class OpsReviewController {
         return enforcement.decideAppeal(id, request.decision().toLowerCase(Locale.ROOT).equals("overturned"), request.reason());
     }
 
+    record Decayed(int sellersLookedAt) {
+    }
+
+    @PostMapping("/api/v1/ops/enforcement/decay")
+    @Operation(summary = "Re-evaluate every seller with a step in force now (the job does it every 10 minutes): steps whose fakes left the window are lifted")
+    Decayed decay() {
+        return new Decayed(enforcement.decay());
+    }
+
     @GetMapping("/api/v1/ops/sellers/{sellerId}/enforcement")
     @Operation(summary = "A seller's enforcement steps and appeals")
     List<EnforcementAction> enforcementOf(@PathVariable UUID sellerId) {

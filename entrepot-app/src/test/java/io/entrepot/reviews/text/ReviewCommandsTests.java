@@ -84,8 +84,8 @@ class ReviewCommandsTests {
     @Test
     void trainWritesAModelThatEvaluateAndScoreLoad() throws Exception {
         Path labelled = folder.resolve("labelled.csv");
-        var lines = Files.readAllLines(Path.of("../data/reviews/train.csv")).subList(0, 1);
-        var all = LabelledText.read(Path.of("../data/reviews/train.csv")).rows().subList(0, 400);
+        var lines = Files.readAllLines(Path.of("../datasets/reviews/train.csv")).subList(0, 1);
+        var all = LabelledText.read(Path.of("../datasets/reviews/train.csv")).rows().subList(0, 400);
         StringBuilder csv = new StringBuilder(lines.getFirst()).append('\n');
         for (var row : all) {
             csv.append(row.generated() ? "CG" : "OR").append(',').append(CsvScoring.quote(row.text())).append('\n');
@@ -98,7 +98,7 @@ class ReviewCommandsTests {
         assertThat(err.toString()).contains("label 'XX' is neither CG nor OR");
         assertThat(TextModel.load(model).version()).isEqualTo("mine-1");
 
-        assertThat(run("reviews", "evaluate", "--input", "../data/reviews/holdout.csv", "--model", model.toString())).isZero();
+        assertThat(run("reviews", "evaluate", "--input", "../datasets/reviews/holdout.csv", "--model", model.toString())).isZero();
         assertThat(out.toString()).contains("model mine-1").contains("CG F1:").contains("ROC AUC:").contains("confusion matrix");
     }
 }

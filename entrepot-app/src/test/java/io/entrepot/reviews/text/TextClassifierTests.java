@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class TextClassifierTests {
 
-    private static final Path TRAIN = Path.of("../data/reviews/train.csv");
-    private static final Path HOLDOUT = Path.of("../data/reviews/holdout.csv");
+    private static final Path TRAIN = Path.of("../datasets/reviews/train.csv");
+    private static final Path HOLDOUT = Path.of("../datasets/reviews/holdout.csv");
 
     @Test
     void aModelTrainedOnTheTrainingSplitReachesF1OfAtLeast093OnTheHeldOutSplit() {
