@@ -94,7 +94,12 @@ public class Checkout {
     }
 
     /** An order to place from a quote: who pays (guest email, or the signed-in buyer) and the provider token. */
-    public record PlaceOrder(UUID quoteId, String email, String paymentToken, @Nullable UUID buyerUserId) {
+    public record PlaceOrder(UUID quoteId, String email, String paymentToken, @Nullable UUID buyerUserId, @Nullable String clientAddress) {
+
+        public PlaceOrder(UUID quoteId, String email, String paymentToken, @Nullable UUID buyerUserId) {
+            this(quoteId, email, paymentToken, buyerUserId, null);
+        }
+
         public PlaceOrder {
             if (email == null || !email.matches("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,63}")) {
                 throw new IllegalArgumentException("email must be an e-mail address");
@@ -253,7 +258,7 @@ public class Checkout {
         store.insertOrder(new OrderStore.OrderRow(orderId, quote.id(), quote.market(), quote.currency(), order.buyerUserId(), order.email(),
                 JSON.writeValueAsString(quote.address()), quote.totals().items().money().minor(), quote.totals().shipping().money().minor(),
                 quote.totals().dutyAndTaxAtCheckout().money().minor(), quote.totals().total().money().minor(),
-                quote.totals().borderEstimate().money().minor(), quote.totals().dutyUnknown(), "awaiting_payment", now), now);
+                quote.totals().borderEstimate().money().minor(), quote.totals().dutyUnknown(), "awaiting_payment", now), order.clientAddress(), now);
         Instant marketOpened = markets.openedAt(market);
         List<Inventory.Hold> holds = new ArrayList<>();
         for (Quote.Parcel parcel : quote.sellers()) {

@@ -36,7 +36,7 @@ public class Purchases {
      */
     public record PurchasedLine(UUID lineId, UUID sellerOrderId, UUID orderId, UUID sellerId, UUID offerId, String title, String market,
             String status, @Nullable Instant shippedAt, @Nullable Instant deliveredAt, String email, @Nullable UUID buyerUserId,
-            String addressKey, String paymentToken, long goodsMinor, String currency, Instant orderedAt) {
+            String addressKey, String paymentToken, @Nullable String clientAddress, long goodsMinor, String currency, Instant orderedAt) {
 
         /** Who the buyer is for the review rules: the account when signed in, else the e-mail address. */
         public String buyerKey() {
@@ -53,7 +53,7 @@ public class Purchases {
                    s.shipped_at, s.delivered_at, o.email, o.buyer_user_id,
                    lower(regexp_replace(coalesce(o.address->>'line1', ''), '\\s+', ' ', 'g')) || '|' || upper(coalesce(o.address->>'postalCode', ''))
                        || '|' || coalesce(o.address->>'country', '') as address_key,
-                   coalesce(p.token, '') as payment_token, s.goods_minor, s.currency, o.created_at
+                   coalesce(p.token, '') as payment_token, host(o.client_address) as client_address, s.goods_minor, s.currency, o.created_at
             from ordering.order_line l
             join ordering.seller_order s on s.id = l.seller_order_id
             join ordering.buyer_order o on o.id = s.order_id
@@ -65,15 +65,15 @@ public class Purchases {
     }
 
     /**
-     * The seller's order lines since {@code since} whose delivery address or payment card is the same
-     * as {@code line}'s, or whose buyer is the same, the line itself included.
+     * The seller's order lines since {@code since} whose delivery address, payment card or (when given)
+     * network address is the same as {@code line}'s, or whose buyer is the same, the line itself included.
      */
-    public List<PurchasedLine> linkedTo(PurchasedLine line, Instant since) {
+    public List<PurchasedLine> linkedTo(PurchasedLine line, @Nullable String networkAddress, Instant since) {
         return read(() -> jdbc.sql("select * from (" + LINE + " where s.seller_id = :seller and o.created_at >= :since) linked"
                         + " where address_key = :address or (payment_token <> '' and payment_token = :token) or lower(email) = lower(:email)"
-                        + " order by created_at limit 500")
+                        + " or client_address = cast(:ip as text) order by created_at limit 500")
                 .param("seller", line.sellerId()).param("since", Timestamp.from(since)).param("address", line.addressKey())
-                .param("token", line.paymentToken()).param("email", line.email())
+                .param("token", line.paymentToken()).param("email", line.email()).param("ip", networkAddress)
                 .query(Purchases::line).list());
     }
 
@@ -104,7 +104,8 @@ public class Purchases {
         return new PurchasedLine(rs.getObject("line_id", UUID.class), rs.getObject("seller_order_id", UUID.class), rs.getObject("order_id", UUID.class),
                 rs.getObject("seller_id", UUID.class), rs.getObject("offer_id", UUID.class), rs.getString("title"), rs.getString("market_code"),
                 rs.getString("status"), instant(rs, "shipped_at"), instant(rs, "delivered_at"), rs.getString("email"),
-                rs.getObject("buyer_user_id", UUID.class), rs.getString("address_key"), rs.getString("payment_token"), rs.getLong("goods_minor"),
+                rs.getObject("buyer_user_id", UUID.class), rs.getString("address_key"), rs.getString("payment_token"), rs.getString("client_address"),
+                rs.getLong("goods_minor"),
                 rs.getString("currency"), rs.getTimestamp("created_at").toInstant());
     }
 

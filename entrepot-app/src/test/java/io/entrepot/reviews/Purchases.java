@@ -44,7 +44,13 @@ final class Purchases {
 
     /** Buys one unit, has the seller ship it and logistics record delivery (no carrier scans on the way). */
     Delivered deliveredWithoutScans(Fixtures.SellerWithKey seller, UUID offer, String email, String street, String token) {
-        Placed placed = place(offer, email, street, token);
+        return deliveredWithoutScans(seller, offer, email, street, token, null);
+    }
+
+    /** The same, the order placed from {@code clientAddress} as a proxy in front of the platform reports it. */
+    Delivered deliveredWithoutScans(Fixtures.SellerWithKey seller, UUID offer, String email, String street, String token,
+            @org.jspecify.annotations.Nullable String clientAddress) {
+        Placed placed = place(offer, email, street, token, clientAddress);
         assertThat(api.post("/api/v1/seller/orders/" + placed.sellerOrder() + "/shipments", seller.key(), "{}").status()).isEqualTo(201);
         var delivered = api.post("/api/v1/ops/seller-orders/" + placed.sellerOrder() + "/delivery", Api.ADMIN_KEY, "{}");
         assertThat(delivered.status()).as(delivered.body()).isEqualTo(200);
@@ -55,13 +61,20 @@ final class Purchases {
     }
 
     Placed place(UUID offer, String email, String street, String token) {
+        return place(offer, email, street, token, null);
+    }
+
+    Placed place(UUID offer, String email, String street, String token, @org.jspecify.annotations.Nullable String clientAddress) {
         var quote = api.post("/api/v1/storefront/PH/quotes", null, """
                 {"lines":[{"offerId":"%s","quantity":1}],"address":{"name":"Buyer","line1":"%s","city":"Manila","postalCode":"1000","country":"PH"}}
                 """.formatted(offer, street));
         assertThat(quote.status()).as(quote.body()).isEqualTo(201);
-        var order = api.send(api.request("/api/v1/storefront/PH/orders", null).header("Content-Type", "application/json")
-                .header("Idempotency-Key", "review-" + UUID.randomUUID())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"quoteId\":\"%s\",\"email\":\"%s\",\"paymentToken\":\"%s\"}"
+        var request = api.request("/api/v1/storefront/PH/orders", null).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "review-" + UUID.randomUUID());
+        if (clientAddress != null) {
+            request.header("X-Forwarded-For", clientAddress);
+        }
+        var order = api.send(request.POST(HttpRequest.BodyPublishers.ofString("{\"quoteId\":\"%s\",\"email\":\"%s\",\"paymentToken\":\"%s\"}"
                         .formatted(quote.json().get("id").asString(), email, token))).build());
         assertThat(order.status()).as(order.body()).isEqualTo(201);
         var sellerOrder = order.json().get("sellerOrders").get(0);

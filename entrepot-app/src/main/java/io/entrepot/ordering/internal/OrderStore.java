@@ -71,13 +71,13 @@ public class OrderStore {
 
     // Orders
 
-    public void insertOrder(OrderRow o, Instant now) {
+    public void insertOrder(OrderRow o, @Nullable String clientAddress, Instant now) {
         jdbc.sql("""
                 insert into ordering.buyer_order (id, quote_id, market_code, currency, buyer_user_id, email, address, items_minor, shipping_minor,
-                    duty_tax_minor, total_minor, border_estimate_minor, duty_unknown, status, created_at, updated_at)
+                    duty_tax_minor, total_minor, border_estimate_minor, duty_unknown, status, client_address, created_at, updated_at)
                 values (:id, :quote, :market, :currency, :buyer, :email, cast(:address as jsonb), :items, :shipping, :dutyTax, :total, :border,
-                    :unknown, :status, :now, :now)
-                """).param("id", o.id()).param("quote", o.quoteId()).param("market", o.market()).param("currency", o.currency())
+                    :unknown, :status, cast(:client as inet), :now, :now)
+                """).param("id", o.id()).param("client", clientAddress).param("quote", o.quoteId()).param("market", o.market()).param("currency", o.currency())
                 .param("buyer", o.buyerUserId()).param("email", o.email()).param("address", o.address()).param("items", o.itemsMinor())
                 .param("shipping", o.shippingMinor()).param("dutyTax", o.dutyTaxMinor()).param("total", o.totalMinor())
                 .param("border", o.borderEstimateMinor()).param("unknown", o.dutyUnknown()).param("status", o.status())

@@ -124,7 +124,7 @@ class StorefrontCheckoutPages {
             HttpServletRequest request, HttpServletResponse response, Model model) {
         String market = currentMarket.of(request, response);
         UUID buyer = ActorContext.current() instanceof Actor.Buyer b ? b.userId() : null;
-        var order = new Checkout.PlaceOrder(quoteId, email.strip(), paymentToken, buyer);
+        var order = new Checkout.PlaceOrder(quoteId, email.strip(), paymentToken, buyer, request.getRemoteAddr());
         var placement = checkout.place(MarketCode.of(market), "page:" + key, IdempotencyKeys.hash(market, quoteId.toString(), email.strip(),
                 paymentToken, String.valueOf(buyer)), order);
         if (placement.status() != 201) {

@@ -73,13 +73,13 @@ class StorefrontOrderController {
     @PostMapping(value = "/api/v1/storefront/{market}/orders")
     @Operation(summary = "Place an order from a quote (Idempotency-Key required): guest (email) or signed-in buyer; 402 when the payment is declined")
     ResponseEntity<String> place(@PathVariable String market, @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-            @Valid @RequestBody OrderRequest request) {
+            @Valid @RequestBody OrderRequest request, jakarta.servlet.http.HttpServletRequest http) {
         String idempotencyKey = IdempotencyKeyHeader.require(key, "placing an order");
         MarketCode code = MarketCode.of(market);
         UUID buyer = ActorContext.current() instanceof Actor.Buyer b ? b.userId() : null;
         var placement = checkout.place(code, idempotencyKey, IdempotencyKeys.hash(code.value(), request.quoteId().toString(), request.email(),
                 request.paymentToken(), String.valueOf(buyer)), new Checkout.PlaceOrder(request.quoteId(), request.email().strip(),
-                request.paymentToken(), buyer));
+                request.paymentToken(), buyer, http.getRemoteAddr()));
         return ResponseEntity.status(placement.status())
                 .contentType(placement.status() < 300 ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON)
                 .body(placement.body());

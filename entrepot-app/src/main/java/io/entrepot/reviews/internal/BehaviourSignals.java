@@ -76,9 +76,11 @@ public class BehaviourSignals {
         boolean onlyThisSeller = history.orders() >= 3 && history.sellers() == 1;
         signals.add(new Signal(Signal.REVIEWER_THIN_HISTORY, onlyThisSeller ? 1 : 0, THIN_HISTORY_WEIGHT,
                 "the reviewer has %d orders from %d sellers".formatted(history.orders(), history.sellers())));
-        long lastDay = reviews.reviewsOfSellerSince(line.sellerId(), now.minus(Duration.ofDays(1)));
-        signals.add(new Signal(Signal.BURST, clamp((lastDay - 5) / 15.0), BURST_WEIGHT,
-                "%d reviews of this seller's products in the last 24 hours".formatted(lastDay)));
+        Instant dayAgo = now.minus(Duration.ofDays(1));
+        long sellerDay = reviews.reviewsOfSellerSince(line.sellerId(), dayAgo);
+        long productDay = reviews.reviewsOfProductSince(product, dayAgo);
+        signals.add(new Signal(Signal.BURST, Math.max(clamp((sellerDay - 5) / 15.0), clamp((productDay - 3) / 10.0)), BURST_WEIGHT,
+                "%d reviews of this product and %d of this seller's products in the last 24 hours".formatted(productDay, sellerDay)));
         var mean = reviews.productMean(product);
         double deviation = mean.count() >= 5 ? Math.abs(rating - mean.mean()) / 4 : 0;
         signals.add(new Signal(Signal.RATING_DEVIATION, clamp(deviation), DEVIATION_WEIGHT, mean.count() >= 5
@@ -89,12 +91,16 @@ public class BehaviourSignals {
         signals.add(new Signal(Signal.FAST_AFTER_DELIVERY, fast, FAST_WEIGHT,
                 String.format(Locale.ROOT, "written %.0f minutes after delivery", minutes)));
 
-        List<Purchases.PurchasedLine> linked = purchases.linkedTo(line, now.minus(lookback));
+        String network = NetworkAddresses.publicOrNull(line.clientAddress());
+        List<Purchases.PurchasedLine> linked = purchases.linkedTo(line, network, now.minus(lookback));
         Set<String> emailsOnCard = linked.stream().filter(l -> !line.paymentToken().isEmpty() && l.paymentToken().equals(line.paymentToken()))
                 .map(l -> l.email().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        signals.add(new Signal(Signal.BUYER_SELLER_LINK, emailsOnCard.size() >= 2 ? 1 : 0, LINK_WEIGHT,
-                emailsOnCard.size() >= 2 ? "the card that paid for this order paid for orders of %d different buyers of this seller".formatted(emailsOnCard.size())
-                        : "no other buyer of this seller paid with the same card"));
+        Set<String> emailsOnNetwork = linked.stream().filter(l -> network != null && network.equals(l.clientAddress()))
+                .map(l -> l.email().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        String link = emailsOnCard.size() >= 2 ? "the card that paid for this order paid for orders of %d different buyers of this seller".formatted(emailsOnCard.size())
+                : emailsOnNetwork.size() >= 2 ? "%d different buyers of this seller ordered from the same network address".formatted(emailsOnNetwork.size())
+                : "no other buyer of this seller paid with the same card or ordered from the same network address";
+        signals.add(new Signal(Signal.BUYER_SELLER_LINK, emailsOnCard.size() >= 2 || emailsOnNetwork.size() >= 2 ? 1 : 0, LINK_WEIGHT, link));
         signals.add(brushing.signal(linkedOrders(linked), BRUSHING_WEIGHT));
         return signals;
     }

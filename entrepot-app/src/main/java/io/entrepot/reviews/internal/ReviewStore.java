@@ -150,6 +150,11 @@ public class ReviewStore {
                 .param("seller", seller).param("since", Timestamp.from(since)).query(Long.class).single();
     }
 
+    public long reviewsOfProductSince(UUID product, Instant since) {
+        return jdbc.sql("select count(*) from reviews.review where product_id = :product and created_at > :since")
+                .param("product", product).param("since", Timestamp.from(since)).query(Long.class).single();
+    }
+
     /** The mean rating of a product's published reviews and how many there are. */
     public record Mean(long count, double mean) {
     }
