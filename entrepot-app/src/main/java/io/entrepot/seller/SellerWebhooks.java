@@ -173,11 +173,8 @@ public class SellerWebhooks {
         }
     }
 
-    /** Loopback, private (RFC 1918, IPv6 unique-local), link-local (cloud metadata), wildcard and multicast addresses. */
     static boolean internal(java.net.InetAddress address) {
-        boolean uniqueLocal = address instanceof java.net.Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
-        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
-                || address.isMulticastAddress() || uniqueLocal;
+        return io.entrepot.shared.NetworkAddresses.isInternal(address);
     }
 
     /** HMAC-SHA256 of the signed text under the secret, in hex (what receivers recompute). */

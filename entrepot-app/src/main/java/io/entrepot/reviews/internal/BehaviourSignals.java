@@ -91,7 +91,9 @@ public class BehaviourSignals {
         signals.add(new Signal(Signal.FAST_AFTER_DELIVERY, fast, FAST_WEIGHT,
                 String.format(Locale.ROOT, "written %.0f minutes after delivery", minutes)));
 
-        String network = NetworkAddresses.publicOrNull(line.clientAddress());
+        // A shared private address (everyone behind one proxy or office network) links nobody.
+        String network = line.clientAddress() == null ? null : io.entrepot.shared.NetworkAddresses.literal(line.clientAddress())
+                .filter(a -> !io.entrepot.shared.NetworkAddresses.isInternal(a)).map(a -> line.clientAddress()).orElse(null);
         List<Purchases.PurchasedLine> linked = purchases.linkedTo(line, network, now.minus(lookback));
         Set<String> emailsOnCard = linked.stream().filter(l -> !line.paymentToken().isEmpty() && l.paymentToken().equals(line.paymentToken()))
                 .map(l -> l.email().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
