@@ -326,7 +326,9 @@ public class Remediations {
             int skipped, Money voided, Money refunded, Money returnCosts) {
     }
 
+    /** The run's lines per seller (a seller sees its own line only); an unknown run is not found. */
     public List<SellerReport> report(UUID runId) {
+        run(runId);
         return readOnly().execute(s -> jdbc.sql("""
                 select seller_id, seller_name, currency,
                        count(*) filter (where action = 'cancel' and status = 'done') as cancelled,

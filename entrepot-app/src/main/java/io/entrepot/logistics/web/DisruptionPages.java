@@ -136,7 +136,6 @@ public class DisruptionPages {
     @GetMapping("/console/remediations/{id}/report.csv")
     @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_LOGISTICS')")
     org.springframework.http.ResponseEntity<String> reportCsv(@PathVariable UUID id) {
-        remediations.run(id);
         return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("text/csv; charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"remediation-" + id + ".csv\"").body(remediations.reportCsv(id));
     }

@@ -99,14 +99,12 @@ class OpsDisruptionController {
     @GetMapping("/api/v1/ops/remediations/{id}/report")
     @Operation(summary = "Per-seller report of a run")
     List<Remediations.SellerReport> report(@PathVariable UUID id) {
-        remediations.run(id);
         return remediations.report(id);
     }
 
     @GetMapping(path = "/api/v1/ops/remediations/{id}/report.csv", produces = "text/csv")
     @Operation(summary = "Per-seller report of a run as CSV")
     ResponseEntity<String> reportCsv(@PathVariable UUID id) {
-        remediations.run(id);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"remediation-" + id + ".csv\"").body(remediations.reportCsv(id));
     }

@@ -33,7 +33,6 @@ class SellerLogisticsController {
     @Operation(summary = "The seller's own lines of a remediation run's report")
     List<Remediations.SellerReport> report(@PathVariable UUID runId) {
         ActorContext.currentSeller();
-        remediations.run(runId); // an unknown run is 404, not an empty report
         return remediations.report(runId);
     }
 
