@@ -148,13 +148,13 @@ public class Reviews {
         double score = IntegrityPolicy.score(scoring.signals());
         Verdict verdict = policy.verdict(scoring.signals());
         boolean inserted = store.insert(new ReviewStore.NewRow(id, market.value(), line.lineId(), line.sellerOrderId(), line.sellerId(), product,
-                line.offerId(), line.buyerKey(), review.rating(), review.text(), review.locale(), review.photoUrls(), status(verdict), score,
+                line.offerId(), line.buyerKey(), review.rating(), review.text(), review.locale(), review.photoUrls(), verdict.status(), score,
                 scoring.signals(), scoring.signature(), POLICY, now));
         if (!inserted) {
             throw new ConflictException("already-reviewed", "this order line already has a review; one review per purchased line");
         }
         store.insertBands(id, line.sellerId(), scoring.bands());
-        store.decision(Ids.newId(clock), id, line.sellerId(), status(verdict), explain(verdict, score), POLICY, true, score, now);
+        store.decision(Ids.newId(clock), id, line.sellerId(), verdict.status(), explain(verdict, score), POLICY, true, score, now);
         Set<UUID> sellers = new LinkedHashSet<>();
         if (verdict == Verdict.REMOVE) {
             store.confirmFake(id, line.sellerId(), now);
@@ -193,9 +193,9 @@ public class Reviews {
         }
         double score = IntegrityPolicy.score(signals);
         Verdict verdict = policy.verdict(signals);
-        store.updateVerdict(earlier.id(), status(verdict), score, signals, POLICY, now);
-        if (!status(verdict).equals(earlier.status())) {
-            store.decision(Ids.newId(clock), earlier.id(), earlier.sellerId(), status(verdict),
+        store.updateVerdict(earlier.id(), verdict.status(), score, signals, POLICY, now);
+        if (!verdict.status().equals(earlier.status())) {
+            store.decision(Ids.newId(clock), earlier.id(), earlier.sellerId(), verdict.status(),
                     explain(verdict, score) + " (a later review is a near-duplicate)", POLICY, true, score, now);
         }
         if (verdict == Verdict.REMOVE) {
@@ -211,14 +211,6 @@ public class Reviews {
             case HOLD -> String.format(Locale.ROOT, "score %.2f from %.2f: held for trust & safety", score, policy.holdAt());
             case REMOVE -> String.format(Locale.ROOT, "score %.2f from %.2f with %d or more corroborating signals", score, policy.removeAt(),
                     policy.corroboration());
-        };
-    }
-
-    private static String status(Verdict verdict) {
-        return switch (verdict) {
-            case PUBLISH -> "published";
-            case HOLD -> "held";
-            case REMOVE -> "removed";
         };
     }
 
@@ -350,8 +342,8 @@ public class Reviews {
                 found.add(store.find(id).orElseThrow(() -> new NotFoundException("review", id)));
             }
             for (ReviewView review : found) {
-                store.setStatus(review.id(), status(verdict), moderator, now);
-                store.decision(Ids.newId(clock), review.id(), review.sellerId(), status(verdict), why, moderator, false, review.score(), now);
+                store.setStatus(review.id(), verdict.status(), moderator, now);
+                store.decision(Ids.newId(clock), review.id(), review.sellerId(), verdict.status(), why, moderator, false, review.score(), now);
                 if (verdict == Verdict.REMOVE) {
                     store.confirmFake(review.id(), review.sellerId(), now);
                 } else {

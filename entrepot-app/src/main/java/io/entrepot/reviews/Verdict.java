@@ -9,7 +9,12 @@ public enum Verdict {
     /** Not shown, not counted; a confirmed fake on the seller's record. */
     REMOVE;
 
-    public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+    /** The review's status this verdict gives it: published, held or removed. */
+    public String status() {
+        return switch (this) {
+            case PUBLISH -> "published";
+            case HOLD -> "held";
+            case REMOVE -> "removed";
+        };
     }
 }

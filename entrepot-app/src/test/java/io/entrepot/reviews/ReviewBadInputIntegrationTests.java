@@ -60,8 +60,15 @@ class ReviewBadInputIntegrationTests {
                 400, null);
         assertThat(count("reviews.review")).isEqualTo(reviews);
 
-        var first = buy.review(delivered, 4, text, "en");
+        // The good review, with photos whose addresses carry a comma and a quote (stored as a text array, read back as sent).
+        var first = api.post("/api/v1/storefront/PH/reviews", null, """
+                {"orderLineId":"%s","email":"%s","rating":4,"text":%s,"locale":"en",
+                 "photoUrls":["https://img.example/lamp,front.jpg","https://img.example/lamp%%22side%%22.jpg"]}"""
+                .formatted(delivered.line(), delivered.email(), Api.jsonString(text)));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
+        var shown = api.get("/api/v1/storefront/PH/products/" + lamp.productId() + "/reviews", null).json().get("reviews").get(0);
+        assertThat(shown.get("photoUrls").valueStream().map(tools.jackson.databind.JsonNode::asString).toList())
+                .containsExactly("https://img.example/lamp,front.jpg", "https://img.example/lamp%22side%22.jpg");
         problem(buy.review(delivered, 5, GenuineTexts.forRun(1, System.nanoTime()).getFirst(), "en"), 409, "already");
         assertThat(count("reviews.review")).isEqualTo(reviews + 1);
         String review = first.json().get("id").asString();

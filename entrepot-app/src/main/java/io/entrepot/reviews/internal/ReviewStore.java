@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,17 +49,18 @@ public class ReviewStore {
                         """)
                 .param("id", r.id()).param("market", r.market()).param("line", r.orderLineId()).param("sellerOrder", r.sellerOrderId())
                 .param("seller", r.sellerId()).param("product", r.productId()).param("offer", r.offerId()).param("reviewer", r.reviewer())
-                .param("rating", r.rating()).param("body", r.body()).param("locale", r.locale()).param("photos", textArray(r.photoUrls()))
+                .param("rating", r.rating()).param("body", r.body()).param("locale", r.locale()).param("photos", r.photoUrls().toArray(String[]::new))
                 .param("status", r.status()).param("score", score(r.score())).param("signals", json(r.signals()))
-                .param("signature", intArray(r.signature())).param("decidedBy", r.decidedBy()).param("now", Timestamp.from(r.now()))
+                .param("signature", r.signature()).param("decidedBy", r.decidedBy()).param("now", Timestamp.from(r.now()))
                 .update() == 1;
     }
 
     public void insertBands(UUID review, UUID seller, long[] keys) {
-        for (long key : keys) {
-            jdbc.sql("insert into reviews.review_band (band_key, review_id, seller_id) values (:key, :review, :seller) on conflict do nothing")
-                    .param("key", key).param("review", review).param("seller", seller).update();
-        }
+        jdbc.sql("""
+                        insert into reviews.review_band (band_key, review_id, seller_id)
+                        select distinct key, :review, :seller from unnest(cast(:keys as bigint[])) as key on conflict do nothing
+                        """)
+                .param("keys", keys).param("review", review).param("seller", seller).update();
     }
 
     public boolean lineReviewed(UUID orderLineId) {
@@ -233,23 +233,6 @@ public class ReviewStore {
 
     private static BigDecimal score(double score) {
         return BigDecimal.valueOf(Math.round(Math.min(1, Math.max(0, score)) * 10_000), 4);
-    }
-
-    private static String intArray(int[] values) {
-        var text = new StringBuilder("{");
-        for (int i = 0; i < values.length; i++) {
-            text.append(i == 0 ? "" : ",").append(values[i]);
-        }
-        return text.append('}').toString();
-    }
-
-    private static String textArray(Collection<String> values) {
-        var text = new StringBuilder("{");
-        int i = 0;
-        for (String value : values) {
-            text.append(i++ == 0 ? "" : ",").append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return text.append('}').toString();
     }
 
     private static int[] ints(Array array) throws SQLException {

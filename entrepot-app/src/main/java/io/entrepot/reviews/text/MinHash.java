@@ -75,22 +75,14 @@ public final class MinHash {
 
     /** The estimated Jaccard similarity of two signatures, from 0 to 1. */
     public static double similarity(int[] a, int[] b) {
-        int equal = 0;
-        for (int i = 0; i < SIZE; i++) {
-            if (a[i] == b[i]) {
-                equal++;
-            }
-        }
-        return equal / (double) SIZE;
+        return similarity(a, 0, b, 0);
     }
 
-    /** Same as {@link #similarity(int[], int[])} over signatures laid end to end in one array. */
-    static double similarity(int[] all, int a, int b) {
+    /** The same, for signatures laid out from the given offsets (many signatures in one array). */
+    static double similarity(int[] a, int offsetA, int[] b, int offsetB) {
         int equal = 0;
-        int offsetA = a * SIZE;
-        int offsetB = b * SIZE;
         for (int i = 0; i < SIZE; i++) {
-            if (all[offsetA + i] == all[offsetB + i]) {
+            if (a[offsetA + i] == b[offsetB + i]) {
                 equal++;
             }
         }

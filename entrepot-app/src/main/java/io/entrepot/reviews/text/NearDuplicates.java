@@ -47,7 +47,7 @@ public final class NearDuplicates {
                 int size = sizes[slot];
                 for (int m = 0; m < size; m++) {
                     int other = members[slot * REPRESENTATIVES + m];
-                    float similarity = (float) MinHash.similarity(signatures, text, other);
+                    float similarity = (float) MinHash.similarity(signatures, text * MinHash.SIZE, signatures, other * MinHash.SIZE);
                     if (similarity > best[text]) {
                         best[text] = similarity;
                         nearest[text] = other;
