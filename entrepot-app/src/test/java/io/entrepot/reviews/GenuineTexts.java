@@ -9,7 +9,9 @@ import java.util.Random;
  * Review texts as people write them, different on every test run: four sentences drawn from a pool
  * with their numbers varied. The test database outlives a run, and the near-duplicate signal rightly
  * flags a text that some earlier review already used. Only texts the bundled classifier reads as
- * human (below {@value #MAX_GENERATED}) are kept, so that a test of behaviour is not one of the text model.
+ * human (below {@value #MAX_GENERATED}) are kept, so that a test of behaviour is not one of the text model,
+ * and none is more than {@value #MAX_SIMILAR} the same as a text handed out before in this JVM (the tests of
+ * one build share a database, and the near-duplicate signal would rightly flag the second).
  */
 final class GenuineTexts {
 
@@ -40,42 +42,38 @@ final class GenuineTexts {
             "After %d months the hinge is still tight."};
 
     static final double MAX_GENERATED = 0.25;
+    static final double MAX_SIMILAR = 0.3;
+    private static final List<int[]> ISSUED = new ArrayList<>();
     private static final io.entrepot.reviews.text.TextSignals TEXT = new io.entrepot.reviews.text.TextSignals(
             io.entrepot.reviews.text.TextModel.bundled());
 
     private GenuineTexts() {
     }
 
-    /** {@code count} texts for one run, no sentence used twice among them. */
-    static List<String> forRun(int count, long seed) {
+    /** {@code count} texts, each four sentences in random order with random numbers. */
+    static synchronized List<String> forRun(int count, long seed) {
         var random = new Random(seed);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < SENTENCES.length; i++) {
             order.add(i);
         }
-        Collections.shuffle(order, random);
         List<String> texts = new ArrayList<>();
-        int next = 0;
-        for (int attempt = 0; texts.size() < count && attempt < 200; attempt++) {
-            if (next + 4 > order.size()) {
-                Collections.shuffle(order, random);
-                next = 0;
-                texts.clear();
-            }
+        for (int attempt = 0; texts.size() < count && attempt < 5000; attempt++) {
+            Collections.shuffle(order, random);
             StringBuilder text = new StringBuilder();
             for (int s = 0; s < 4; s++) {
-                String sentence = SENTENCES[order.get(next + s)];
+                String sentence = SENTENCES[order.get(s)];
                 text.append(s == 0 ? "" : " ").append(sentence.contains("%d") ? sentence.formatted(2 + random.nextInt(40)) : sentence);
             }
-            if (TEXT.probabilityGenerated(text.toString()) < MAX_GENERATED) {
+            int[] signature = io.entrepot.reviews.text.MinHash.signature(text.toString());
+            boolean fresh = ISSUED.stream().noneMatch(earlier -> io.entrepot.reviews.text.MinHash.similarity(earlier, signature) > MAX_SIMILAR);
+            if (fresh && TEXT.probabilityGenerated(text.toString()) < MAX_GENERATED) {
                 texts.add(text.toString());
-                next += 4;
-            } else {
-                Collections.swap(order, next, next + 4 + random.nextInt(order.size() - next - 4));
+                ISSUED.add(signature);
             }
         }
         if (texts.size() < count) {
-            throw new IllegalStateException("could not compose " + count + " human-looking texts");
+            throw new IllegalStateException("could not compose " + count + " human-looking texts unlike those handed out before");
         }
         return texts;
     }
