@@ -30,7 +30,7 @@ class EnforcementDecayIntegrationTests {
     @Test
     void stepsAreLiftedWhenTheirFakesLeaveTheWindow() {
         var api = new Api(port);
-        var buy = new Purchases(api);
+        var buy = new DeliveredPurchases(api);
         Fixtures.freshRates(api);
         String run = Long.toString(System.nanoTime(), 36);
         var seller = new Shop(api).seller("Decaying Lamps " + run, "CN", "CNY");

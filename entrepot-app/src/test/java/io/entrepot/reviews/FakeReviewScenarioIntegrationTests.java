@@ -43,7 +43,7 @@ class FakeReviewScenarioIntegrationTests {
     @Test
     void boughtReviewsAreRemovedTheSellerFallsAndIsRestrictedAndItsAppealIsHeard() throws Exception {
         var api = new Api(port);
-        var buy = new Purchases(api);
+        var buy = new DeliveredPurchases(api);
         var shop = new Shop(api);
         Fixtures.freshRates(api);
         String run = Long.toString(System.nanoTime(), 36).toLowerCase(Locale.ROOT);
@@ -54,13 +54,13 @@ class FakeReviewScenarioIntegrationTests {
         List<String> ranked = awaitRanking(api, run, 2);
 
         // Genuine purchases of the honest seller: three buyers, three addresses, three cards.
-        List<Purchases.Delivered> genuine = new ArrayList<>();
+        List<DeliveredPurchases.Delivered> genuine = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             genuine.add(buy.deliveredWithoutScans(honest, honestLamp.offerId(), "buyer" + i + "-" + run + "@example.com",
                     (10 + i) + " Mabini St", "tok_card_" + run + "_" + i));
         }
         // Brushing: twenty accounts, one address, one card, the cheapest item, no carrier scans.
-        List<Purchases.Delivered> paid = new ArrayList<>();
+        List<DeliveredPurchases.Delivered> paid = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             paid.add(buy.deliveredWithoutScans(brusher, brushedLamp.offerId(), "shill" + i + "-" + run + "@example.com", "7 Warehouse Rd",
                     "tok_brush_" + run));

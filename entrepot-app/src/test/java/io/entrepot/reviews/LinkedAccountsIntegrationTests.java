@@ -25,7 +25,7 @@ class LinkedAccountsIntegrationTests {
     @Test
     void buyersOrderingFromOnePublicAddressAreLinked() {
         var api = new Api(port);
-        var buy = new Purchases(api);
+        var buy = new DeliveredPurchases(api);
         Fixtures.freshRates(api);
         String run = Long.toString(System.nanoTime(), 36);
         var seller = new Shop(api).seller("Linked Lamps " + run, "CN", "CNY");

@@ -20,7 +20,7 @@ class ModerationBrowserTests extends BrowserTest {
     @Test
     void aModeratorSeesTheSignalsOfAFlaggedReviewAndRemovesIt() {
         var api = new Api(port);
-        var buy = new Purchases(api);
+        var buy = new DeliveredPurchases(api);
         Fixtures.freshRates(api);
         String run = Long.toString(System.nanoTime(), 36);
         var seller = new Shop(api).seller("Flagged Lamps " + run, "CN", "CNY");

@@ -28,7 +28,7 @@ class ReviewBadInputIntegrationTests {
     @Test
     void wrongReviewsAreRefusedWithTheirReasonAndLeaveNoRow() {
         var api = new Api(port);
-        var buy = new Purchases(api);
+        var buy = new DeliveredPurchases(api);
         Fixtures.freshRates(api);
         String run = Long.toString(System.nanoTime(), 36);
         var seller = new Shop(api).seller("Careful Lamps " + run, "CN", "CNY");

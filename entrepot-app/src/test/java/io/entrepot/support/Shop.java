@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Checkout fixtures: sellers with a product live in a market, quotes and orders over the API. */
@@ -30,12 +31,22 @@ public final class Shop {
     /** A one-SKU product priced in the seller's currency with stock, published with a markup; returns the offer id in the market. */
     public UUID liveOffer(Fixtures.SellerWithKey seller, String market, String category, String price, String currency, int weightGrams,
             int stock, int markupPct) {
+        return liveProduct(seller, market, category, null, price, currency, weightGrams, stock, markupPct).offerId();
+    }
+
+    /** A live product and its offer in one market. */
+    public record LiveProduct(UUID productId, UUID offerId) {
+    }
+
+    /** The same with a title of the caller's choosing (default "Item &lt;code&gt;"), returning the product's id too. */
+    public LiveProduct liveProduct(Fixtures.SellerWithKey seller, String market, String category, @Nullable String title, String price,
+            String currency, int weightGrams, int stock, int markupPct) {
         String code = "S" + Long.toString(System.nanoTime(), 36);
         var created = api.post("/api/v1/seller/products", seller.key(), """
-                {"category":"%s","fallbackLocale":"en","contents":[{"locale":"en","title":"Item %s","description":"A test item"}],
+                {"category":"%s","fallbackLocale":"en","contents":[{"locale":"en","title":"%s","description":"A test item"}],
                  "skus":[{"code":"%s","basePrice":{"amount":%s,"currency":"%s"},"weightGrams":%d,"lengthMm":100,"widthMm":100,"heightMm":50,
                           "stock":[{"warehouseId":"%s","available":%d}]}]}
-                """.formatted(category, code, code, price, currency, weightGrams, seller.warehouseId(), stock));
+                """.formatted(category, title == null ? "Item " + code : title, code, price, currency, weightGrams, seller.warehouseId(), stock));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String product = created.json().get("id").asString();
         var published = api.post("/api/v1/seller/products/" + product + "/publications", seller.key(),
@@ -43,22 +54,36 @@ public final class Shop {
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         JsonNode offer = published.json().get("offers").get(0);
         assertThat(offer.get("status").asString()).as(published.body()).isEqualTo("LIVE");
-        return api.get("/api/v1/seller/offers?market=" + market, seller.key()).json().valueStream()
+        UUID offerId = api.get("/api/v1/seller/offers?market=" + market, seller.key()).json().valueStream()
                 .filter(o -> o.get("productId").asString().equals(product)).map(o -> UUID.fromString(o.get("offerId").asString()))
                 .findFirst().orElseThrow();
+        return new LiveProduct(UUID.fromString(product), offerId);
     }
 
     public Api.Response quote(String market, String linesJson) {
+        return quote(market, linesJson, "12 Rizal Ave");
+    }
+
+    /** A quote delivered to another street (the city, postal code and name stay Manila's test values). */
+    public Api.Response quote(String market, String linesJson, String street) {
         return api.post("/api/v1/storefront/" + market + "/quotes", null, """
-                {"lines":%s,"address":{"name":"Maria Santos","line1":"12 Rizal Ave","city":"Manila","postalCode":"1000","country":"%s"}}
-                """.formatted(linesJson, market));
+                {"lines":%s,"address":{"name":"Maria Santos","line1":"%s","city":"Manila","postalCode":"1000","country":"%s"}}
+                """.formatted(linesJson, street, market));
     }
 
     public Api.Response order(String market, String key, UUID quote, String token) {
-        return api.send(api.request("/api/v1/storefront/" + market + "/orders", null).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"quoteId\":\"%s\",\"email\":\"maria@example.com\",\"paymentToken\":\"%s\"}"
-                        .formatted(quote, token))).build());
+        return order(market, key, quote, "maria@example.com", token, null);
+    }
+
+    /** An order by another buyer's e-mail, placed from {@code clientAddress} as a proxy in front of the platform reports it (or not). */
+    public Api.Response order(String market, String key, UUID quote, String email, String token, @Nullable String clientAddress) {
+        var request = api.request("/api/v1/storefront/" + market + "/orders", null).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key);
+        if (clientAddress != null) {
+            request.header("X-Forwarded-For", clientAddress);
+        }
+        return api.send(request.POST(HttpRequest.BodyPublishers.ofString("{\"quoteId\":\"%s\",\"email\":\"%s\",\"paymentToken\":\"%s\"}"
+                .formatted(quote, email, token))).build());
     }
 
     /** A JSON POST with an Idempotency-Key header (refunds, payouts). */
