@@ -26,37 +26,22 @@ public final class CsvRecords {
         }
     }
 
+    /** Reads a whole file; a row with another number of fields than the header refuses the file. */
     public static List<Row> read(Reader reader) {
-        List<List<String>> rows = parse(reader instanceof java.io.BufferedReader buffered ? buffered : new java.io.BufferedReader(reader));
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("the CSV file is empty: it needs a header row");
-        }
-        List<String> header = rows.getFirst().stream().map(String::strip).toList();
+        var cursor = new Cursor(reader);
+        List<String> header = cursor.header();
         List<Row> records = new ArrayList<>();
-        for (int i = 1; i < rows.size(); i++) {
-            List<String> fields = rows.get(i);
-            if (fields.size() == 1 && fields.getFirst().isBlank()) {
-                continue;
-            }
-            if (fields.size() != header.size()) {
-                throw new IllegalArgumentException("line " + (i + 1) + " has " + fields.size() + " fields, the header has " + header.size());
+        for (RawRow row = cursor.next(); row != null; row = cursor.next()) {
+            if (row.fields().size() != header.size()) {
+                throw new IllegalArgumentException("line " + row.line() + " has " + row.fields().size() + " fields, the header has " + header.size());
             }
             Map<String, String> values = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {
-                values.put(header.get(c), fields.get(c));
+                values.put(header.get(c), row.fields().get(c));
             }
-            records.add(new Row(i + 1, values));
+            records.add(new Row(row.line(), values));
         }
         return records;
-    }
-
-    static List<List<String>> parse(Reader reader) {
-        var cursor = new Cursor(reader);
-        List<List<String>> rows = new ArrayList<>();
-        for (var row = cursor.nextRaw(); row != null; row = cursor.nextRaw()) {
-            rows.add(row.fields());
-        }
-        return rows;
     }
 
     /** One raw row as parsed: the line it starts on (1-based) and its fields. */
