@@ -70,9 +70,11 @@ class DemoData implements ApplicationRunner {
         }
         staff("admin@entrepot.example", "Ada Admin", OperatorRole.ADMIN);
         staff("trust@entrepot.example", "Tomás Trust", OperatorRole.TRUST_SAFETY);
-        staff("finance@entrepot.example", "Fatima Finance", OperatorRole.FINANCE);
+        ref("finance", staff("finance@entrepot.example", "Fatima Finance", OperatorRole.FINANCE));
         staff("logistics@entrepot.example", "Lin Logistics", OperatorRole.LOGISTICS);
-        staff("compliance@entrepot.example", "Chidi Compliance", OperatorRole.COMPLIANCE);
+        ref("support", staff("support@entrepot.example", "Sam Support", OperatorRole.SUPPORT));
+        ref("compliance", staff("compliance@entrepot.example", "Chidi Compliance", OperatorRole.COMPLIANCE));
+        staff("auditor@entrepot.example", "Aiko Auditor", OperatorRole.AUDITOR);
         staff("retail@entrepot.example", "Rosa Retail", OperatorRole.FIRST_PARTY_RETAIL);
 
         SellerId lumen = sellers.register(new NewSeller("Shenzhen Lumen Trading Co., Ltd.", "Lumen Home", "CN", "91440300MA5LUMEN1", "Shenzhen",
@@ -96,7 +98,7 @@ class DemoData implements ApplicationRunner {
                 .param("now", Timestamp.from(clock.instant())).update();
     }
 
-    private void staff(String email, String name, OperatorRole role) {
-        identity.createAccount(NewAccount.operator(email, PASSWORD, name, Set.of(role)));
+    private java.util.UUID staff(String email, String name, OperatorRole role) {
+        return identity.createAccount(NewAccount.operator(email, PASSWORD, name, Set.of(role)));
     }
 }

@@ -61,9 +61,11 @@ class DemoOrders {
     private final Clock clock;
     private final DemoLogistics logistics;
     private final DemoReviews reviews;
+    private final DemoGovernance governance;
 
     DemoOrders(Catalog catalog, Sellers sellers, ExchangeRates rates, Checkout checkout, Orders orders, Payouts payouts, JdbcClient jdbc,
-            TransactionTemplate tx, Clock clock, DemoLogistics logistics, DemoReviews reviews) {
+            TransactionTemplate tx, Clock clock, DemoLogistics logistics, DemoReviews reviews, DemoGovernance governance) {
+        this.governance = governance;
         this.logistics = logistics;
         this.reviews = reviews;
         this.catalog = catalog;
@@ -92,6 +94,7 @@ class DemoOrders {
                 return;
             }
             write(new SellerId(refs.get("lumen")), new SellerId(refs.get("silk")), refs.get("buyer"));
+            governance.write(refs);
         });
     }
 

@@ -1,6 +1,5 @@
 package io.entrepot.governance;
 
-import io.entrepot.ordering.SalesFacts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -26,11 +25,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class CategoryStatistics {
 
-    private final SalesFacts sales;
+    private final SalesSource sales;
     private final Clock clock;
     private final SuppressionRule rule;
 
-    CategoryStatistics(SalesFacts sales, Clock clock, @Value("${entrepot.governance.aggregates.k:5}") int k,
+    CategoryStatistics(SalesSource sales, Clock clock, @Value("${entrepot.governance.aggregates.k:5}") int k,
             @Value("${entrepot.governance.aggregates.dominance:0.5}") double dominance) {
         this.sales = sales;
         this.clock = clock;
@@ -61,23 +60,23 @@ public class CategoryStatistics {
                 month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
         var previous = byCategory(sales.of(code, month.minusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
                 month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
-        String currency = current.values().stream().flatMap(List::stream).map(SalesFacts.SellerCategorySales::currency).findFirst().orElse("");
+        String currency = current.values().stream().flatMap(List::stream).map(SalesSource.SellerCategorySales::currency).findFirst().orElse("");
         List<Cell> cells = new ArrayList<>();
         for (var entry : current.entrySet()) {
-            List<SalesFacts.SellerCategorySales> rows = entry.getValue();
+            List<SalesSource.SellerCategorySales> rows = entry.getValue();
             var reason = rule.reasonToSuppress(perSeller(rows).values());
             if (reason.isPresent()) {
                 cells.add(new Cell(entry.getKey(), null, null, null, null, reason.get()));
                 continue;
             }
-            long units = rows.stream().mapToLong(SalesFacts.SellerCategorySales::units).sum();
-            long goods = rows.stream().mapToLong(SalesFacts.SellerCategorySales::goodsMinor).sum();
+            long units = rows.stream().mapToLong(SalesSource.SellerCategorySales::units).sum();
+            long goods = rows.stream().mapToLong(SalesSource.SellerCategorySales::goodsMinor).sum();
             int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
             BigDecimal total = BigDecimal.valueOf(goods, digits);
             BigDecimal growth = null;
             var before = previous.get(entry.getKey());
             if (before != null && rule.reasonToSuppress(perSeller(before).values()).isEmpty()) {
-                long then = before.stream().mapToLong(SalesFacts.SellerCategorySales::goodsMinor).sum();
+                long then = before.stream().mapToLong(SalesSource.SellerCategorySales::goodsMinor).sum();
                 if (then > 0) {
                     growth = BigDecimal.valueOf((goods - then) * 100.0 / then).setScale(1, java.math.RoundingMode.HALF_UP);
                 }
@@ -88,12 +87,12 @@ public class CategoryStatistics {
         return new Report(code, month.toString(), currency, rule.k(), rule.dominance(), cells);
     }
 
-    private static Map<String, List<SalesFacts.SellerCategorySales>> byCategory(List<SalesFacts.SellerCategorySales> rows) {
-        return rows.stream().collect(Collectors.groupingBy(SalesFacts.SellerCategorySales::category, TreeMap::new, Collectors.toList()));
+    private static Map<String, List<SalesSource.SellerCategorySales>> byCategory(List<SalesSource.SellerCategorySales> rows) {
+        return rows.stream().collect(Collectors.groupingBy(SalesSource.SellerCategorySales::category, TreeMap::new, Collectors.toList()));
     }
 
-    private static Map<UUID, Long> perSeller(List<SalesFacts.SellerCategorySales> rows) {
-        return rows.stream().collect(Collectors.groupingBy(SalesFacts.SellerCategorySales::sellerId,
-                Collectors.summingLong(SalesFacts.SellerCategorySales::goodsMinor)));
+    private static Map<UUID, Long> perSeller(List<SalesSource.SellerCategorySales> rows) {
+        return rows.stream().collect(Collectors.groupingBy(SalesSource.SellerCategorySales::sellerId,
+                Collectors.summingLong(SalesSource.SellerCategorySales::goodsMinor)));
     }
 }

@@ -1,8 +1,9 @@
 /**
- * Seller data sovereignty: statistics for the operator's own retail team and analysts only as
- * k-anonymous aggregates (operator access grants and the access log come next).
+ * Seller data sovereignty: purpose-bound operator access grants (four eyes, time-boxed, checked by the
+ * database), the hash-chained access log each seller reads, its verification and signed checkpoints,
+ * and k-anonymous aggregates for the operator's own retail team and analysts.
  */
-@ApplicationModule(displayName = "Governance", allowedDependencies = {"shared", "ordering"})
+@ApplicationModule(displayName = "Governance", allowedDependencies = {"shared", "shared :: command", "web", "seller"})
 @NullMarked
 package io.entrepot.governance;
 

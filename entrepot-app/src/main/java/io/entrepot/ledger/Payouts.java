@@ -1,5 +1,6 @@
 package io.entrepot.ledger;
 
+import io.entrepot.governance.AccessLog;
 import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
 import io.entrepot.shared.ConflictException;
@@ -34,12 +35,14 @@ public class Payouts {
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
+    private final AccessLog accessLog;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final BigDecimal minimum;
 
-    Payouts(JdbcClient jdbc, Ledger ledger, TransactionTemplate tx, Clock clock,
+    Payouts(JdbcClient jdbc, Ledger ledger, TransactionTemplate tx, Clock clock, AccessLog accessLog,
             @Value("${entrepot.payouts.minimum:10}") BigDecimal minimum) {
+        this.accessLog = accessLog;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.tx = tx;
@@ -149,6 +152,8 @@ public class Payouts {
                 """).param("id", id).param("batch", batch).param("seller", seller.value()).param("amount", paid.minor())
                 .param("reserved", held.minor()).param("currency", currency.code()).param("key", key).param("entry", entry).param("by", by)
                 .param("now", Timestamp.from(now)).update();
+        // a payout reads and moves the seller's balance under the payout purpose: the seller's access log says so
+        accessLog.recordSystem(seller, "ledger.payout", List.of("payout:" + id, "entry:" + entry), by);
         return Optional.of(new Payout(id, batch, seller.value(), paid.toDecimal(), held.toDecimal(), currency.code(), "paid", now));
     }
 

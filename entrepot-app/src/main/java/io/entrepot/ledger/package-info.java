@@ -1,5 +1,5 @@
 /** The double-entry, multi-currency, append-only ledger: accounts, journal entries, postings, balances. */
-@ApplicationModule(displayName = "Ledger", allowedDependencies = {"shared", "shared :: command"})
+@ApplicationModule(displayName = "Ledger", allowedDependencies = {"shared", "governance", "shared :: command"})
 @NullMarked
 package io.entrepot.ledger;
 

@@ -4,6 +4,7 @@ import io.entrepot.ledger.AccountRef;
 import io.entrepot.ledger.JournalEntry;
 import io.entrepot.ledger.Ledger;
 import io.entrepot.ledger.Posting;
+import io.entrepot.governance.AccessLog;
 import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
 import io.entrepot.shared.ConflictException;
@@ -39,6 +40,8 @@ public class Remediations {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Actor WORKER = Actor.system("disruption-remediation");
 
+    private final AccessLog accessLog;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -49,7 +52,8 @@ public class Remediations {
     private final io.entrepot.seller.SellerWebhooks webhooks;
 
     Remediations(JdbcClient jdbc, TransactionTemplate tx, Clock clock, OrderDesk orders, Disruptions disruptions, Shipments shipments, Ledger ledger,
-            io.entrepot.seller.SellerWebhooks webhooks) {
+            io.entrepot.seller.SellerWebhooks webhooks, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.webhooks = webhooks;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -112,6 +116,11 @@ public class Remediations {
                         .param("name", a.order().sellerName()).param("action", a.action()).param("currency", a.order().total().currency().code())
                         .param("total", a.order().total().minor()).param("now", Timestamp.from(now)).update();
             }
+            // each seller's access log names the orders this run will settle, and who started it
+            var bySeller = affected.stream().collect(java.util.stream.Collectors.groupingBy(a -> a.order().sellerId(), java.util.TreeMap::new,
+                    java.util.stream.Collectors.mapping(a -> a.action() + ":" + a.order().sellerOrderId(), java.util.stream.Collectors.toList())));
+            accessLog.recordSystem(bySeller.entrySet().stream().map(e -> new AccessLog.Access(new io.entrepot.shared.SellerId(e.getKey()),
+                    "remediation.start run:" + run, e.getValue())).toList(), by);
             jdbc.sql("update logistics.remediation_run set total = :total, status = :status, finished_at = :finished where id = :id")
                     .param("total", total).param("status", total == 0 ? "finished" : "running")
                     .param("finished", total == 0 ? Timestamp.from(now) : null).param("id", run).update();
@@ -329,7 +338,22 @@ public class Remediations {
     /** The run's lines per seller (a seller sees its own line only); an unknown run is not found. */
     public List<SellerReport> report(UUID runId) {
         run(runId);
-        return readOnly().execute(s -> jdbc.sql("""
+        if (ActorContext.current() instanceof Actor.Operator) {
+            // the platform's own settlement: staff read every seller's line under the remediation purpose, and each read is logged
+            String by = ActorContext.currentName();
+            return ActorContext.callAs(WORKER, () -> tx.execute(s -> {
+                List<SellerReport> lines = reportRows(runId);
+                accessLog.recordSystem(lines.stream().map(line -> line.sellerId()).distinct()
+                        .map(seller -> AccessLog.Access.of(new io.entrepot.shared.SellerId(seller), "remediation.report", List.of("run:" + runId)))
+                        .toList(), by);
+                return lines;
+            }));
+        }
+        return readOnly().execute(s -> reportRows(runId));
+    }
+
+    private List<SellerReport> reportRows(UUID runId) {
+        return jdbc.sql("""
                 select seller_id, seller_name, currency,
                        count(*) filter (where action = 'cancel' and status = 'done') as cancelled,
                        count(*) filter (where action = 'return' and status = 'done') as returned,
@@ -341,7 +365,7 @@ public class Remediations {
                        coalesce(sum(return_cost_minor), 0) as return_costs
                 from logistics.remediation_item where run_id = :run
                 group by seller_id, seller_name, currency order by seller_name, seller_id, currency
-                """).param("run", runId).query(Remediations::reportRow).list());
+                """).param("run", runId).query(Remediations::reportRow).list();
     }
 
     /** A read-only transaction as the current actor (row-level security decides what a seller sees). */

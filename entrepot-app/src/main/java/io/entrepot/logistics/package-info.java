@@ -1,5 +1,5 @@
 /** Lanes and customs checkpoints, shipments and tracking, carriers, disruptions and remediation runs. */
-@ApplicationModule(displayName = "Logistics", allowedDependencies = {"shared", "ledger", "seller"})
+@ApplicationModule(displayName = "Logistics", allowedDependencies = {"shared", "governance", "ledger", "seller"})
 @NullMarked
 package io.entrepot.logistics;
 

@@ -1,5 +1,6 @@
 package io.entrepot.ordering;
 
+import io.entrepot.governance.SalesSource;
 import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
 import java.sql.Timestamp;
@@ -16,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every seller. Paid orders only (placed and after, not cancelled), goods in the market's currency.
  */
 @Service
-public class SalesFacts {
+public class SalesFacts implements SalesSource {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -26,10 +27,7 @@ public class SalesFacts {
         this.tx = tx;
     }
 
-    /** One seller's sales in one category. */
-    public record SellerCategorySales(String category, UUID sellerId, long units, long goodsMinor, String currency, long orders) {
-    }
-
+    @Override
     public List<SellerCategorySales> of(String market, Instant from, Instant to) {
         return ActorContext.callAs(Actor.system("k-anonymous-aggregates"), () -> tx.execute(status -> jdbc.sql("""
                         select l.category, s.seller_id, sum(l.quantity) as units, sum(l.quantity * l.unit_price_minor) as goods, l.currency,

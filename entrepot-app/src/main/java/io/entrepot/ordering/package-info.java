@@ -1,5 +1,5 @@
 /** Landed-cost quotes, orders split per seller, stock holds, payments through the provider port, refunds. */
-@ApplicationModule(displayName = "Ordering", allowedDependencies = {"shared", "catalog", "market", "logistics", "ledger", "seller", "web"})
+@ApplicationModule(displayName = "Ordering", allowedDependencies = {"shared", "governance", "catalog", "market", "logistics", "ledger", "seller", "web"})
 @NullMarked
 package io.entrepot.ordering;
 

@@ -12,8 +12,12 @@ public enum OperatorRole {
     FINANCE,
     /** Lanes, shipments and customs disruptions. */
     LOGISTICS,
-    /** Approves access grants and reads the access log. */
+    /** Helps sellers and buyers with their tickets. */
+    SUPPORT,
+    /** Approves access grants and reviews break-glass access. */
     COMPLIANCE,
+    /** Reads and exports the whole access log and its verification, nothing else. */
+    AUDITOR,
     /** The operator's own shop: an ordinary seller that never sees other sellers' data. */
     FIRST_PARTY_RETAIL;
 

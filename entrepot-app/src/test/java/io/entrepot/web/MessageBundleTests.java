@@ -19,7 +19,7 @@ import org.springframework.core.io.ClassPathResource;
 /** Every page text exists in every language, and every key the templates use exists. */
 class MessageBundleTests {
 
-    private static final List<String> BUNDLES = List.of("web", "identity", "seller", "market", "search", "catalog", "ordering", "ledger", "logistics", "reviews");
+    private static final List<String> BUNDLES = List.of("web", "identity", "seller", "market", "search", "catalog", "ordering", "ledger", "logistics", "reviews", "governance");
     private static final List<String> LOCALES = List.of("zh_CN");
 
     @Test

@@ -14,7 +14,7 @@ record CreateAccountRequest(
         @NotBlank @Size(min = 8, max = 128) String password,
         @NotBlank @Size(max = 120) String displayName,
         @NotBlank @Pattern(regexp = "operator|seller|buyer", message = "must be operator, seller or buyer") String kind,
-        @Nullable List<@Pattern(regexp = "admin|trust_safety|finance|logistics|compliance|first_party_retail",
-                message = "must be one of admin, trust_safety, finance, logistics, compliance, first_party_retail") String> roles,
+        @Nullable List<@Pattern(regexp = "admin|trust_safety|finance|logistics|support|compliance|auditor|first_party_retail",
+                message = "must be one of admin, trust_safety, finance, logistics, support, compliance, auditor, first_party_retail") String> roles,
         @Nullable UUID sellerId) {
 }

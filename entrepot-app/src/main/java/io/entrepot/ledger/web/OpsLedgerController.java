@@ -1,5 +1,8 @@
 package io.entrepot.ledger.web;
 
+import io.entrepot.governance.AccessGrants;
+import io.entrepot.governance.AccessScope;
+import java.time.YearMonth;
 import io.entrepot.ledger.Fees;
 import io.entrepot.ledger.Payouts;
 import io.entrepot.ledger.Statements;
@@ -46,8 +49,10 @@ class OpsLedgerController {
     private final Fees fees;
     private final Payouts payouts;
     private final Statements statements;
+    private final AccessGrants grants;
 
-    OpsLedgerController(Fees fees, Payouts payouts, Statements statements) {
+    OpsLedgerController(Fees fees, Payouts payouts, Statements statements, AccessGrants grants) {
+        this.grants = grants;
         this.fees = fees;
         this.payouts = payouts;
         this.statements = statements;
@@ -106,10 +111,15 @@ class OpsLedgerController {
     }
 
     @GetMapping("/api/v1/ops/sellers/{id}/statements/{month}")
-    @Operation(summary = "A seller's monthly statement in one currency")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "A seller's monthly statement in one currency: only under a live access grant of scope ledger on that seller "
+            + "(403 without), and written into the seller's access log")
     Statements.Statement statement(@PathVariable UUID id, @PathVariable String month, @RequestParam String currency) {
-        return io.entrepot.shared.ActorContext.callAs(io.entrepot.shared.Actor.system("finance-statement"),
-                () -> statements.of(new SellerId(id), SellerLedgerController.month(month), CurrencyCode.of(currency)));
+        YearMonth parsed = SellerLedgerController.month(month);
+        CurrencyCode code = CurrencyCode.of(currency);
+        return grants.read(new SellerId(id), AccessScope.LEDGER, "ledger.statement", () -> statements.of(new SellerId(id), parsed, code),
+                statement -> java.util.stream.Stream.concat(java.util.stream.Stream.of("statement:" + parsed + ":" + code.code()),
+                        statement.lines().stream().map(line -> "entry:" + line.entryId()).distinct()).toList());
     }
 
     @GetMapping("/api/v1/ops/fees/rules")

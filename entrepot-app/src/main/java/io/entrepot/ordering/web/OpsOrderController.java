@@ -26,39 +26,42 @@ class OpsOrderController {
 
     private final Orders orders;
     private final Ledger ledger;
+    private final StaffOrderAccess staff;
 
-    OpsOrderController(Orders orders, Ledger ledger) {
+    OpsOrderController(Orders orders, Ledger ledger, StaffOrderAccess staff) {
+        this.staff = staff;
         this.orders = orders;
         this.ledger = ledger;
     }
 
     @GetMapping("/api/v1/ops/orders")
-    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_FINANCE', 'OPS_TRUST_SAFETY', 'OPS_LOGISTICS')")
-    @Operation(summary = "Search orders by id prefix or e-mail, status and market")
+    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_FINANCE', 'OPS_TRUST_SAFETY', 'OPS_LOGISTICS', 'OPS_SUPPORT')")
+    @Operation(summary = "Search orders by id prefix or e-mail, status and market; each seller's part only under a live access grant of "
+            + "scope orders on that seller (logged in its access log)")
     List<OrderView> search(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String market, @RequestParam(defaultValue = "50") int limit) {
-        return orders.search(q, status, market, limit);
+        return staff.search(q, status, market, limit);
     }
 
     @GetMapping("/api/v1/ops/orders/{id}")
-    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_FINANCE', 'OPS_TRUST_SAFETY', 'OPS_LOGISTICS')")
-    @Operation(summary = "One order with its seller orders")
+    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_FINANCE', 'OPS_TRUST_SAFETY', 'OPS_LOGISTICS', 'OPS_SUPPORT')")
+    @Operation(summary = "One order with the seller orders you hold a live access grant of scope orders on (logged in each seller's access log)")
     OrderView get(@PathVariable UUID id) {
-        return orders.order(id);
+        return staff.order(id);
     }
 
     @PostMapping("/api/v1/ops/seller-orders/{id}/delivery")
     @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_LOGISTICS')")
     @Operation(summary = "Record a delivery: the market's return window starts")
     OrderView.SellerOrder deliver(@PathVariable UUID id) {
-        return orders.deliver(id);
+        return staff.act("ops-order-delivery", "order.delivery", id, () -> orders.deliver(id));
     }
 
     @PostMapping("/api/v1/ops/seller-orders/{id}/cancellation")
     @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_TRUST_SAFETY', 'OPS_FINANCE')")
     @Operation(summary = "Cancel an unshipped seller order")
     OrderView.SellerOrder cancel(@PathVariable UUID id, @Valid @RequestBody SellerOrderController.ReasonRequest request) {
-        return orders.cancel(id, request.reason());
+        return staff.act("ops-order-cancellation", "order.cancellation", id, () -> orders.cancel(id, request.reason()));
     }
 
     @PostMapping("/api/v1/ops/seller-orders/{id}/refunds")
@@ -66,7 +69,7 @@ class OpsOrderController {
     @Operation(summary = "Refund a shipped seller order in full or in part (Idempotency-Key required)")
     ResponseEntity<String> refund(@PathVariable UUID id, @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @Valid @RequestBody SellerOrderController.RefundRequest request) {
-        return SellerOrderController.refund(orders, id, key, request);
+        return staff.act("ops-order-refund", "order.refund", id, () -> SellerOrderController.refund(orders, id, key, request));
     }
 
     @PostMapping("/api/v1/ops/ledger/releases")

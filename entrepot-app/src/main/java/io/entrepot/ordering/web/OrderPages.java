@@ -18,8 +18,11 @@ class OrderPages {
 
     private final Orders orders;
 
-    OrderPages(Orders orders) {
+    private final StaffOrderAccess staff;
+
+    OrderPages(Orders orders, StaffOrderAccess staff) {
         this.orders = orders;
+        this.staff = staff;
     }
 
     @GetMapping("/seller/orders")
@@ -35,18 +38,18 @@ class OrderPages {
     }
 
     @GetMapping("/console/orders")
-    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_FINANCE', 'OPS_TRUST_SAFETY', 'OPS_LOGISTICS')")
+    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_FINANCE', 'OPS_TRUST_SAFETY', 'OPS_LOGISTICS', 'OPS_SUPPORT')")
     String search(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String status, Model model) {
-        model.addAttribute("orders", orders.search(q, status, null, 100));
+        model.addAttribute("orders", staff.search(q, status, null, 100));
         model.addAttribute("query", q == null ? "" : q);
         model.addAttribute("status", status == null ? "" : status);
         return "ordering/console-orders";
     }
 
     @GetMapping("/console/orders/{id}")
-    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_FINANCE', 'OPS_TRUST_SAFETY', 'OPS_LOGISTICS')")
+    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'OPS_FINANCE', 'OPS_TRUST_SAFETY', 'OPS_LOGISTICS', 'OPS_SUPPORT')")
     String order(@PathVariable UUID id, Model model) {
-        model.addAttribute("order", orders.order(id));
+        model.addAttribute("order", staff.order(id));
         return "ordering/console-order";
     }
 }

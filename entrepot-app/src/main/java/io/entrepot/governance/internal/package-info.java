@@ -1,0 +1,4 @@
+@NullMarked
+package io.entrepot.governance.internal;
+
+import org.jspecify.annotations.NullMarked;
