@@ -4,7 +4,10 @@ import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
 import io.entrepot.shared.Ids;
 import io.entrepot.shared.SellerId;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,7 +20,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -30,9 +35,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AccessLog {
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final Clock clock;
 
-    AccessLog(JdbcClient jdbc, Clock clock) {
+    AccessLog(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -178,6 +185,171 @@ public class AccessLog {
         try (var rows = jdbc.sql("select * from governance.access_log order by seq").withFetchSize(10_000).query((rs, n) -> entry(rs)).stream()) {
             rows.forEach(sink);
         }
+    }
+
+    /**
+     * The verifier's read: every entry in chain order over PostgreSQL's binary protocol (ids, times,
+     * numbers and hashes as raw bytes, no text conversions on either side). This thread only reads
+     * (it holds the transaction's connection); a second one decodes, hashes and walks, batch by batch,
+     * so that reading and hashing overlap. An object-id list whose elements would not come back as
+     * they were (a separator inside one, a null) hashes to something else: the entry shows as altered.
+     */
+    public void verifyAll(AuditVerification.Walk walk) {
+        var batches = new java.util.concurrent.ArrayBlockingQueue<List<byte[][]>>(8);
+        List<byte[][]> end = List.of();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread hasher = Thread.ofPlatform().name("access-log-verifier").start(() -> {
+            try {
+                var digest = AccessLogEntry.sha256();
+                for (List<byte[][]> batch = batches.take(); !batch.isEmpty(); batch = batches.take()) {
+                    for (byte[][] row : batch) {
+                        check(row, digest, walk);
+                    }
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+                batches.clear();
+            }
+        });
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (var plan = connection.createStatement()) {
+            // Walk the primary key in order: the planner, misled by the row-level security filter's selectivity, would
+            // otherwise sort the whole table on disk.
+            plan.execute("set local enable_sort = off");
+            plan.execute("set local enable_seqscan = off");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the access log's verification: " + e.getMessage(), e);
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select seq, id, occurred_at, seller_id, actor, grant_id, purpose, reference, operation, cardinality(object_ids),
+                       array_to_string(object_ids, chr(31)), prev_hash, hash
+                from governance.access_log order by seq""")) {
+            statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1); // binary transfer from the first execution
+            statement.setFetchSize(20_000);
+            try (ResultSet rs = statement.executeQuery()) {
+                List<byte[][]> batch = new ArrayList<>(10_000);
+                while (rs.next() && failure.get() == null) {
+                    byte[][] row = new byte[13][];
+                    for (int c = 0; c < 13; c++) {
+                        row[c] = rs.getBytes(c + 1);
+                    }
+                    batch.add(row);
+                    if (batch.size() == 10_000) {
+                        put(batches, batch, failure);
+                        batch = new ArrayList<>(10_000);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    put(batches, batch, failure);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the access log: " + e.getMessage(), e);
+        } finally {
+            put(batches, end, failure);
+            DataSourceUtils.releaseConnection(connection, dataSource);
+            try {
+                hasher.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("access log verification failed: " + failure.get().getMessage(), failure.get());
+        }
+    }
+
+    private static void put(java.util.concurrent.BlockingQueue<List<byte[][]>> queue, List<byte[][]> batch,
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure) {
+        try {
+            while (failure.get() == null && !queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                // the hasher is behind: wait
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying the access log", e);
+        }
+    }
+
+    /** 2000-01-01T00:00Z, PostgreSQL's epoch for binary times, in microseconds after 1970's. */
+    private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+
+    /** One row as raw binary columns (seq, id, occurred_at, seller, actor, grant, purpose, reference, operation, count, object ids, prev, hash). */
+    private static void check(byte[][] row, java.security.MessageDigest digest, AuditVerification.Walk walk) {
+        long seq = int64(row[0], "seq");
+        String id = uuid(row[1], "id");
+        int count = (int) int32(row[9], "cardinality");
+        List<byte[]> objectIds = split(row[10] == null ? new byte[0] : row[10], count);
+        byte[][] fields = new byte[10 + objectIds.size()][];
+        fields[0] = Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
+        fields[1] = id.getBytes(StandardCharsets.US_ASCII);
+        fields[2] = Long.toString(int64(row[2], "occurred_at") + POSTGRES_EPOCH_MICROS).getBytes(StandardCharsets.US_ASCII);
+        fields[3] = uuid(row[3], "seller_id").getBytes(StandardCharsets.US_ASCII);
+        fields[4] = row[4];
+        fields[5] = row[5] == null ? new byte[0] : uuid(row[5], "grant_id").getBytes(StandardCharsets.US_ASCII);
+        fields[6] = row[6];
+        fields[7] = row[7];
+        fields[8] = row[8];
+        fields[9] = Integer.toString(objectIds.size()).getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < objectIds.size(); i++) {
+            fields[10 + i] = objectIds.get(i);
+        }
+        digest.update(row[11]);
+        digest.update(AccessLogEntry.canonical(fields));
+        walk.check(seq, id, row[11], row[12], digest.digest());
+    }
+
+    private static long int64(byte[] bytes, String column) {
+        if (bytes.length != 8) {
+            throw new IllegalStateException(column + " did not come in PostgreSQL's binary format");
+        }
+        long value = 0;
+        for (byte b : bytes) {
+            value = value << 8 | (b & 0xff);
+        }
+        return value;
+    }
+
+    private static long int32(byte[] bytes, String column) {
+        if (bytes.length != 4) {
+            throw new IllegalStateException(column + " did not come in PostgreSQL's binary format");
+        }
+        return (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | (bytes[3] & 0xff);
+    }
+
+    private static String uuid(byte[] bytes, String column) {
+        if (bytes.length != 16) {
+            throw new IllegalStateException(column + " did not come in PostgreSQL's binary format");
+        }
+        long most = 0;
+        long least = 0;
+        for (int i = 0; i < 8; i++) {
+            most = most << 8 | (bytes[i] & 0xff);
+            least = least << 8 | (bytes[8 + i] & 0xff);
+        }
+        return new UUID(most, least).toString();
+    }
+
+    /** The object ids joined by the unit separator, split back; when they do not number {@code count}, a list that cannot hash as written. */
+    private static List<byte[]> split(byte[] joined, int count) {
+        if (count == 0 && joined.length == 0) {
+            return List.of();
+        }
+        List<byte[]> parts = new ArrayList<>(count);
+        int from = 0;
+        for (int i = 0; i <= joined.length; i++) {
+            if (i == joined.length || joined[i] == 0x1f) {
+                parts.add(java.util.Arrays.copyOfRange(joined, from, i));
+                from = i + 1;
+            }
+        }
+        if (parts.size() != count) {
+            byte[] marked = new byte[joined.length + 1];
+            marked[0] = 0x1f;
+            System.arraycopy(joined, 0, marked, 1, joined.length);
+            return List.of(marked);
+        }
+        return parts;
     }
 
     /** The head pointer: sequence number and hash of the last entry appended. */

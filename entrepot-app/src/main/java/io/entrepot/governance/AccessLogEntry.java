@@ -1,6 +1,5 @@
 package io.entrepot.governance;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,33 +48,56 @@ public record AccessLogEntry(long seq, UUID id, Instant occurredAt, UUID sellerI
     }
 
     public byte[] canonical() {
-        var out = new ByteArrayOutputStream(256);
-        field(out, Long.toString(seq));
-        field(out, id.toString());
-        field(out, Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, occurredAt)));
-        field(out, sellerId.toString());
-        field(out, actor);
-        field(out, grantId == null ? "" : grantId.toString());
-        field(out, purpose);
-        field(out, reference);
-        field(out, operation);
-        field(out, Integer.toString(objectIds.size()));
-        objectIds.forEach(objectId -> field(out, objectId));
-        return out.toByteArray();
+        return canonical(Long.toString(seq), id.toString(), Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, occurredAt)),
+                sellerId.toString(), actor, grantId == null ? "" : grantId.toString(), purpose, reference, operation, objectIds);
+    }
+
+    /** The canonical encoding from the fields as text (UUIDs in their usual form, the time in microseconds since the epoch). */
+    public static byte[] canonical(String seq, String id, String micros, String sellerId, String actor, String grantId, String purpose,
+            String reference, String operation, List<String> objectIds) {
+        byte[][] fields = new byte[10 + objectIds.size()][];
+        fields[0] = utf8(seq);
+        fields[1] = utf8(id);
+        fields[2] = utf8(micros);
+        fields[3] = utf8(sellerId);
+        fields[4] = utf8(actor);
+        fields[5] = utf8(grantId);
+        fields[6] = utf8(purpose);
+        fields[7] = utf8(reference);
+        fields[8] = utf8(operation);
+        fields[9] = utf8(Integer.toString(objectIds.size()));
+        for (int i = 0; i < objectIds.size(); i++) {
+            fields[10 + i] = utf8(objectIds.get(i));
+        }
+        return canonical(fields);
+    }
+
+    /** The canonical encoding of fields already in UTF-8, in the order {@link AccessLogEntry} documents (object ids last). */
+    public static byte[] canonical(byte[][] fields) {
+        int length = 0;
+        for (byte[] field : fields) {
+            length += 4 + field.length;
+        }
+        byte[] out = new byte[length];
+        int at = 0;
+        for (byte[] field : fields) {
+            int n = field.length;
+            out[at] = (byte) (n >>> 24);
+            out[at + 1] = (byte) (n >>> 16);
+            out[at + 2] = (byte) (n >>> 8);
+            out[at + 3] = (byte) n;
+            System.arraycopy(field, 0, out, at + 4, n);
+            at += 4 + n;
+        }
+        return out;
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     public String hashHex() {
         return HexFormat.of().formatHex(hash);
-    }
-
-    private static void field(ByteArrayOutputStream out, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        int n = bytes.length;
-        out.write(n >>> 24);
-        out.write(n >>> 16);
-        out.write(n >>> 8);
-        out.write(n);
-        out.write(bytes, 0, n);
     }
 
     static MessageDigest sha256() {

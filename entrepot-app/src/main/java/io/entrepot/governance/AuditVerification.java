@@ -46,31 +46,35 @@ public final class AuditVerification {
 
         @Override
         public void accept(AccessLogEntry entry) {
+            check(entry.seq(), entry.id().toString(), entry.prevHash(), entry.hash(), entry.computeHash());
+        }
+
+        /** Checks one entry given as stored (sequence number, id, both hashes) with the hash its content gives. */
+        public void check(long seq, String id, byte[] prevHash, byte[] hash, byte[] computed) {
             if (problem != null) {
                 return;
             }
-            if (entry.seq() != expectedSeq) {
-                fail(expectedSeq, entry.seq() > expectedSeq
-                        ? "entry " + expectedSeq + (entry.seq() == expectedSeq + 1 ? " is" : " to " + (entry.seq() - 1) + " are")
-                          + " missing (deleted?): the chain jumps from " + (expectedSeq - 1) + " to " + entry.seq() + " (id " + entry.id() + ")"
-                        : "entry " + entry.seq() + " (id " + entry.id() + ") is out of sequence: expected " + expectedSeq);
+            if (seq != expectedSeq) {
+                fail(expectedSeq, seq > expectedSeq
+                        ? "entry " + expectedSeq + (seq == expectedSeq + 1 ? " is" : " to " + (seq - 1) + " are")
+                          + " missing (deleted?): the chain jumps from " + (expectedSeq - 1) + " to " + seq + " (id " + id + ")"
+                        : "entry " + seq + " (id " + id + ") is out of sequence: expected " + expectedSeq);
                 return;
             }
-            if (!Arrays.equals(entry.prevHash(), prev)) {
-                fail(entry.seq(), "entry " + entry.seq() + " (id " + entry.id() + ") does not link to entry " + (entry.seq() - 1)
+            if (!Arrays.equals(prevHash, prev)) {
+                fail(seq, "entry " + seq + " (id " + id + ") does not link to entry " + (seq - 1)
                         + ": its prev_hash is not that entry's hash (an entry before it was changed, or it was rewritten)");
                 return;
             }
-            byte[] computed = entry.computeHash();
-            if (!Arrays.equals(computed, entry.hash())) {
-                fail(entry.seq(), "entry " + entry.seq() + " (id " + entry.id() + ") was altered: its content hashes to "
-                        + HexFormat.of().formatHex(computed) + ", not to its recorded hash " + entry.hashHex());
+            if (!Arrays.equals(computed, hash)) {
+                fail(seq, "entry " + seq + " (id " + id + ") was altered: its content hashes to "
+                        + HexFormat.of().formatHex(computed) + ", not to its recorded hash " + HexFormat.of().formatHex(hash));
                 return;
             }
-            if (wanted.containsKey(entry.seq())) {
-                seen.put(entry.seq(), entry.hash());
+            if (wanted.containsKey(seq)) {
+                seen.put(seq, hash);
             }
-            prev = entry.hash();
+            prev = hash;
             expectedSeq++;
             entries++;
         }

@@ -164,7 +164,7 @@ public class Checkpoints {
         }
         var walk = new AuditVerification.Walk().expecting(checkpoints);
         return ActorContext.callAs(Actor.system("access-log-verification"), () -> tx.execute(s -> {
-            accessLog.streamAll(walk);
+            accessLog.verifyAll(walk);
             var head = accessLog.head();
             return walk.finish(head.getKey(), head.getValue(), checkpoints.size());
         }));
