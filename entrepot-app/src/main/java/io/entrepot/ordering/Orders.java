@@ -91,7 +91,7 @@ public class Orders {
     }
 
     public List<OrderView.SellerOrder> sellerOrders(SellerId seller, @Nullable String status) {
-        return read(() -> store.sellerOrdersOfSeller(seller.value(), blankToNull(status), 200).stream().map(s -> sellerOrderView(store, s)).toList());
+        return read(() -> sellerOrderViews(store, store.sellerOrdersOfSeller(seller.value(), blankToNull(status), 200)));
     }
 
     public OrderView.SellerOrder sellerOrder(UUID id) {
@@ -109,10 +109,20 @@ public class Orders {
         CurrencyCode c = CurrencyCode.of(o.currency());
         return new OrderView(o.id(), o.market(), o.currency(), o.status(), o.email(), amount(o.itemsMinor(), c), amount(o.shippingMinor(), c),
                 amount(o.dutyTaxMinor(), c), amount(o.totalMinor(), c), amount(o.borderEstimateMinor(), c), o.dutyUnknown(), o.createdAt(),
-                store.sellerOrdersOf(id).stream().map(s -> sellerOrderView(store, s)).toList());
+                sellerOrderViews(store, store.sellerOrdersOf(id)));
+    }
+
+    /** Views of several seller orders, their lines read in one statement. */
+    static List<OrderView.SellerOrder> sellerOrderViews(OrderStore store, List<OrderStore.SellerOrderRow> rows) {
+        var lines = store.lines(rows.stream().map(OrderStore.SellerOrderRow::id).toList());
+        return rows.stream().map(s -> sellerOrderView(s, lines.getOrDefault(s.id(), List.of()))).toList();
     }
 
     static OrderView.SellerOrder sellerOrderView(OrderStore store, OrderStore.SellerOrderRow s) {
+        return sellerOrderView(s, store.lines(s.id()));
+    }
+
+    private static OrderView.SellerOrder sellerOrderView(OrderStore.SellerOrderRow s, List<OrderStore.LineRow> lines) {
         CurrencyCode c = CurrencyCode.of(s.currency());
         CurrencyCode p = CurrencyCode.of(s.payoutCurrency());
         return new OrderView.SellerOrder(s.id(), s.orderId(), s.sellerId(), s.sellerName(), s.market(), s.status(), s.originCountry(),
@@ -120,7 +130,7 @@ public class Orders {
                 amount(s.totalMinor(), c), amount(s.commissionMinor(), c), amount(s.paymentFeeMinor(), c), s.paymentFeeRule(), s.payoutCurrency(),
                 s.fxRate(), s.netPayoutMinor() == null ? null : amount(s.netPayoutMinor(), p), amount(s.refundedMinor(), c), s.shippedAt(),
                 s.deliveredAt(), s.releaseDueAt(), s.releasedAt(), s.createdAt(),
-                store.lines(s.id()).stream().map(l -> new OrderView.Line(l.id(), l.offerId(), l.skuId(), l.skuCode(), l.title(), l.quantity(),
+                lines.stream().map(l -> new OrderView.Line(l.id(), l.offerId(), l.skuId(), l.skuCode(), l.title(), l.quantity(),
                         amount(l.unitPriceMinor(), c), amount(l.commissionMinor(), c), l.commissionRule())).toList());
     }
 

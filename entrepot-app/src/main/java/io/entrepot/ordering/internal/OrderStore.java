@@ -235,11 +235,24 @@ public class OrderStore {
 
     public List<LineRow> lines(UUID sellerOrderId) {
         return jdbc.sql("select * from ordering.order_line where seller_order_id = :so order by sku_code, id").param("so", sellerOrderId)
-                .query((rs, n) -> new LineRow(rs.getObject("id", UUID.class), rs.getObject("seller_order_id", UUID.class),
-                        rs.getObject("offer_id", UUID.class), rs.getObject("sku_id", UUID.class), rs.getString("sku_code"), rs.getString("title"),
-                        rs.getString("category"), rs.getString("hs_chapter"), rs.getInt("quantity"), rs.getLong("unit_price_minor"),
-                        rs.getString("currency"), rs.getLong("commission_minor"), rs.getString("commission_rule")))
-                .list();
+                .query(OrderStore::lineRow).list();
+    }
+
+    /** The lines of several seller orders in one statement, by seller order (each in sku code order). */
+    public java.util.Map<UUID, List<LineRow>> lines(java.util.Collection<UUID> sellerOrderIds) {
+        if (sellerOrderIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("select * from ordering.order_line where seller_order_id in (:ids) order by seller_order_id, sku_code, id")
+                .param("ids", List.copyOf(sellerOrderIds)).query(OrderStore::lineRow).list().stream()
+                .collect(java.util.stream.Collectors.groupingBy(LineRow::sellerOrderId, java.util.stream.Collectors.toList()));
+    }
+
+    private static LineRow lineRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new LineRow(rs.getObject("id", UUID.class), rs.getObject("seller_order_id", UUID.class),
+                rs.getObject("offer_id", UUID.class), rs.getObject("sku_id", UUID.class), rs.getString("sku_code"), rs.getString("title"),
+                rs.getString("category"), rs.getString("hs_chapter"), rs.getInt("quantity"), rs.getLong("unit_price_minor"),
+                rs.getString("currency"), rs.getLong("commission_minor"), rs.getString("commission_rule"));
     }
 
     // Payments and provider calls
