@@ -40,8 +40,11 @@ public final class CheckoutBenchmark {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final int[] CLIENTS = Boolean.getBoolean("entrepot.bench.http-only") ? new int[] {4} : new int[] {1, 2, 4, 8, 16};
 
-    private static String base;
-    private static final List<List<String>> OFFERS = new ArrayList<>();
+    static String base;
+    static final List<List<String>> OFFERS = new ArrayList<>();
+    /** The API keys of the three bench sellers, in order. */
+    static final List<String> SELLER_KEYS = new ArrayList<>();
+    static final List<String> SELLER_IDS = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -78,7 +81,7 @@ public final class CheckoutBenchmark {
         }
     }
 
-    private record Result(long orders, double seconds, List<Long> latencies) {
+    record Result(long orders, double seconds, List<Long> latencies) {
         double perSecond() {
             return orders / seconds;
         }
@@ -107,11 +110,11 @@ public final class CheckoutBenchmark {
     }
 
     @FunctionalInterface
-    private interface Work {
+    interface Work {
         void run() throws Exception;
     }
 
-    private static Result closedLoop(int clients, int seconds, Work work) throws Exception {
+    static Result closedLoop(int clients, int seconds, Work work) throws Exception {
         for (int i = 0; i < 20; i++) {
             work.run();
         }
@@ -186,7 +189,7 @@ public final class CheckoutBenchmark {
         }
     }
 
-    private static void httpOrder() throws Exception {
+    static void httpOrder() throws Exception {
         var random = ThreadLocalRandom.current();
         int sellers = 1 + random.nextInt(3);
         List<Integer> chosen = new ArrayList<>(List.of(0, 1, 2));
@@ -205,7 +208,7 @@ public final class CheckoutBenchmark {
                 "{\"quoteId\":\"%s\",\"email\":\"bench@example.com\",\"paymentToken\":\"tok_visa\"}".formatted(quoteId), 201);
     }
 
-    private static void setUp() throws Exception {
+    static void setUp() throws Exception {
         String finance = field(post("/api/v1/ops/api-keys", ADMIN_KEY, null, "{\"role\":\"finance\",\"label\":\"bench\"}", 201), "key");
         String day = LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(1).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
         var rates = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ops/fx/ecb")).header("Authorization", "Bearer " + finance)
@@ -225,6 +228,8 @@ public final class CheckoutBenchmark {
                 throw new IllegalStateException("no warehouse in " + seller);
             }
             String key = field(post("/api/v1/ops/sellers/" + sellerId + "/api-keys", ADMIN_KEY, null, "{\"label\":\"bench\"}", 201), "key");
+            SELLER_KEYS.add(key);
+            SELLER_IDS.add(sellerId);
             List<String> offers = new ArrayList<>();
             for (int p = 0; p < 40; p++) {
                 String code = "B" + s + "-" + p + "-" + Long.toString(System.nanoTime(), 36);
@@ -402,13 +407,13 @@ public final class CheckoutBenchmark {
         }
     }
 
-    private static String get(String path, String key) throws IOException, InterruptedException {
+    static String get(String path, String key) throws IOException, InterruptedException {
         var response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body();
     }
 
-    private static String post(String path, String key, String idempotencyKey, String json, int expected) throws IOException, InterruptedException {
+    static String post(String path, String key, String idempotencyKey, String json, int expected) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
@@ -423,7 +428,7 @@ public final class CheckoutBenchmark {
         return response.body();
     }
 
-    private static String field(String json) {
+    static String field(String json) {
         Matcher m = ID.matcher(json);
         if (!m.find()) {
             throw new IllegalStateException("no id in " + json);
@@ -431,7 +436,7 @@ public final class CheckoutBenchmark {
         return m.group(1);
     }
 
-    private static String field(String json, String name) {
+    static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
         if (!m.find()) {
             throw new IllegalStateException("no " + name + " in " + json);

@@ -69,12 +69,6 @@ final class Platform implements AutoCloseable {
      * credentials from the embedded server), for work shared between nodes.
      */
     Platform startNode() throws Exception {
-        Path home = dataDir.resolve("postgres");
-        var credentials = new Properties();
-        try (Reader reader = Files.newBufferedReader(home.resolve("credentials.properties"))) {
-            credentials.load(reader);
-        }
-        int pgPort = Integer.parseInt(Files.readAllLines(home.resolve("cluster/postmaster.pid")).get(3).strip());
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -82,14 +76,24 @@ final class Platform implements AutoCloseable {
         Path jar = Path.of("entrepot-app/target/extracted/entrepot-app.jar");
         var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-node2.log").toFile());
-        builder.environment().put("ENTREPOT_DB_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/entrepot");
-        builder.environment().put("ENTREPOT_DB_USER", "entrepot");
-        builder.environment().put("ENTREPOT_DB_PASSWORD", credentials.getProperty("owner.password"));
+        builder.environment().putAll(externalDatabase());
         builder.environment().put("ENTREPOT_PORT", Integer.toString(port));
         builder.environment().put("ENTREPOT_DEMO_ENABLED", "false");
         var node = new Platform(dataDir, "http://127.0.0.1:" + port, builder.start());
         node.awaitReady();
         return node;
+    }
+
+    /** The environment that points another process at this platform's database, as an external PostgreSQL (owner's credentials). */
+    java.util.Map<String, String> externalDatabase() throws IOException {
+        Path home = dataDir.resolve("postgres");
+        var credentials = new Properties();
+        try (Reader reader = Files.newBufferedReader(home.resolve("credentials.properties"))) {
+            credentials.load(reader);
+        }
+        int pgPort = Integer.parseInt(Files.readAllLines(home.resolve("cluster/postmaster.pid")).get(3).strip());
+        return java.util.Map.of("ENTREPOT_DB_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/entrepot", "ENTREPOT_DB_USER", "entrepot",
+                "ENTREPOT_DB_PASSWORD", credentials.getProperty("owner.password"));
     }
 
     String base() {
