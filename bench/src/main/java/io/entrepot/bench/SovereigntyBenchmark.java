@@ -52,6 +52,9 @@ public final class SovereigntyBenchmark {
             }
             if (!Boolean.getBoolean("entrepot.bench.verify-only")) {
                 rlsOverhead(platform, seconds, sellerKey);
+                if (Boolean.getBoolean("entrepot.bench.rls-only")) {
+                    return;
+                }
                 grantedRead(seconds, sellerKey);
             }
             verify(platform, entries);

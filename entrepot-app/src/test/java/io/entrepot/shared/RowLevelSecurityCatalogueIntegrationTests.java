@@ -76,7 +76,7 @@ class RowLevelSecurityCatalogueIntegrationTests {
                 ResultSet tables = statement.executeQuery("""
                         select n.nspname || '.' || c.relname as name, c.relrowsecurity, c.relforcerowsecurity,
                                exists (select 1 from pg_policies p where p.schemaname = n.nspname and p.tablename = c.relname
-                                       and p.qual like '%seller_id = shared.actor_seller_id()%') as seller_policy
+                                       and p.qual like '%seller_id = %shared.actor_seller_id()%') as seller_policy
                         from pg_class c join pg_namespace n on n.oid = c.relnamespace
                         where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')
                           and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'seller_id' and not a.attisdropped)
