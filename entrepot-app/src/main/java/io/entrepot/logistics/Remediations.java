@@ -1,13 +1,14 @@
 package io.entrepot.logistics;
 
+import io.entrepot.governance.AccessLog;
 import io.entrepot.ledger.AccountRef;
 import io.entrepot.ledger.JournalEntry;
 import io.entrepot.ledger.Ledger;
 import io.entrepot.ledger.Posting;
-import io.entrepot.governance.AccessLog;
 import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
 import io.entrepot.shared.ConflictException;
+import io.entrepot.shared.CsvRecords;
 import io.entrepot.shared.Ids;
 import io.entrepot.shared.Money;
 import io.entrepot.shared.NotFoundException;
@@ -386,7 +387,7 @@ public class Remediations {
     public String reportCsv(UUID runId) {
         StringBuilder csv = new StringBuilder("seller_id,seller_name,currency,cancelled,returned,failed,pending,skipped,voided,refunded,return_costs_paid_by_platform\n");
         for (SellerReport r : report(runId)) {
-            csv.append(r.sellerId()).append(',').append(csvField(r.sellerName())).append(',').append(r.currency()).append(',').append(r.cancelled())
+            csv.append(r.sellerId()).append(',').append(CsvRecords.cell(r.sellerName())).append(',').append(r.currency()).append(',').append(r.cancelled())
                     .append(',').append(r.returned()).append(',').append(r.failed()).append(',').append(r.pending()).append(',').append(r.skipped()).append(',')
                     .append(r.voided().toDecimal().toPlainString()).append(',').append(r.refunded().toDecimal().toPlainString()).append(',')
                     .append(r.returnCosts().toDecimal().toPlainString()).append('\n');
@@ -394,10 +395,6 @@ public class Remediations {
         return csv.toString();
     }
 
-    private static String csvField(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
-    }
 
     /** A stored message about a remediated order. */
     public record Notification(UUID runId, UUID sellerOrderId, String recipient, String subject, String body, Instant createdAt) {

@@ -10,11 +10,22 @@ import java.util.Map;
 
 /**
  * Reads RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes) into records keyed by
- * the header row. Small on purpose: the platform's imports need exactly this.
+ * the header row, and writes a cell for the platform's exports. Small on purpose: the platform's
+ * imports and reports need exactly this.
  */
 public final class CsvRecords {
 
     private CsvRecords() {
+    }
+
+    /**
+     * One cell of an exported CSV: quoted when it holds a comma, quote or line break, and a leading
+     * formula character ({@code = + - @}) defused with an apostrophe, so a spreadsheet shows text.
+     */
+    public static String cell(String value) {
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
+                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     /** One data row: its line number in the file (1-based, header is line 1) and its values by column. */

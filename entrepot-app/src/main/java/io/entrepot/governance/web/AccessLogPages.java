@@ -4,6 +4,7 @@ import io.entrepot.governance.AccessGrants;
 import io.entrepot.governance.AccessLog;
 import io.entrepot.governance.AccessPurpose;
 import io.entrepot.shared.ActorContext;
+import io.entrepot.shared.Months;
 import io.entrepot.shared.SellerId;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,7 +51,7 @@ class AccessLogPages {
             filter = SellerAccessLogController.filter(day(from), day(to) == null ? null : day(to).plusSeconds(86_400),
                     purpose, q, 500, 500);
             if (month != null && !month.isBlank()) {
-                summaryMonth = SellerAccessLogController.month(month);
+                summaryMonth = Months.parse(month);
             }
         } catch (IllegalArgumentException e) {
             error = e.getMessage();

@@ -4,6 +4,7 @@ import io.entrepot.governance.AccessLog;
 import io.entrepot.governance.AuditVerification;
 import io.entrepot.governance.Checkpoints;
 import io.entrepot.governance.TransparencyReports;
+import io.entrepot.shared.Months;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,7 +49,7 @@ class AuditController {
     @PreAuthorize("hasRole('OPS_COMPLIANCE')")
     @Operation(summary = "Send a completed month's transparency summaries now (the job sends last month's within the hour); the number sent")
     java.util.Map<String, Object> sendSummaries(@PathVariable String month) {
-        java.time.YearMonth parsed = SellerAccessLogController.month(month);
+        java.time.YearMonth parsed = Months.parse(month);
         if (!parsed.isBefore(java.time.YearMonth.now(java.time.ZoneOffset.UTC))) {
             throw new IllegalArgumentException("summaries are sent for months that have ended, not " + month);
         }

@@ -1,10 +1,9 @@
 package io.entrepot.governance.web;
 
 import io.entrepot.governance.CategoryStatistics;
+import io.entrepot.shared.Months;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,12 +24,6 @@ class InsightsController {
     @Operation(summary = "Units, sales, average price and growth per category of a market and calendar month; cells with fewer than k sellers "
             + "or one dominant seller are suppressed")
     CategoryStatistics.Report categories(@PathVariable String market, @PathVariable String month) {
-        YearMonth parsed;
-        try {
-            parsed = YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("month is a calendar month such as 2026-11, not '" + month + "'");
-        }
-        return statistics.of(market, parsed);
+        return statistics.of(market, Months.parse(month));
     }
 }

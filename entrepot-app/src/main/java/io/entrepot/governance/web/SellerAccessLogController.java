@@ -5,6 +5,8 @@ import io.entrepot.governance.AccessLog;
 import io.entrepot.governance.AccessLogEntry;
 import io.entrepot.governance.TransparencyReports;
 import io.entrepot.shared.ActorContext;
+import io.entrepot.shared.CsvRecords;
+import io.entrepot.shared.Months;
 import io.entrepot.shared.SellerId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,7 +16,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -76,7 +77,7 @@ class SellerAccessLogController {
     @Operation(summary = "Your monthly transparency summary: who looked at your data, why and how often (calendar month, UTC)")
     AccessLog.Summary summary(@PathVariable String month) {
         SellerId seller = ActorContext.currentSeller();
-        YearMonth parsed = month(month);
+        YearMonth parsed = Months.parse(month);
         return tx.execute(s -> log.summary(seller, parsed));
     }
 
@@ -105,14 +106,6 @@ class SellerAccessLogController {
         return new AccessLog.Filter(from, to, purpose == null || purpose.isBlank() ? null : purpose.strip(), q, limit);
     }
 
-    static YearMonth month(String month) {
-        try {
-            return YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("month is a calendar month such as 2026-11, not '" + month + "'");
-        }
-    }
-
     /** Streams entries as CSV into the response, in the request's thread (and so as the request's actor). */
     static void streamCsv(HttpServletResponse response, String filename,
             java.util.function.Consumer<java.util.function.Consumer<AccessLogEntry>> entries) throws IOException {
@@ -120,15 +113,11 @@ class SellerAccessLogController {
         response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
         var writer = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)));
         writer.print("seq,id,at,seller_id,actor,purpose,reference,grant_id,operation,object_ids,prev_hash,hash\r\n");
-        entries.accept(e -> writer.print(e.seq() + "," + e.id() + "," + e.occurredAt() + "," + e.sellerId() + "," + cell(e.actor()) + ","
-                + cell(e.purpose()) + "," + cell(e.reference()) + "," + (e.grantId() == null ? "" : e.grantId()) + "," + cell(e.operation()) + ","
-                + cell(String.join(" ", e.objectIds())) + "," + java.util.HexFormat.of().formatHex(e.prevHash()) + "," + e.hashHex() + "\r\n"));
+        entries.accept(e -> writer.print(String.join(",", Long.toString(e.seq()), e.id().toString(), e.occurredAt().toString(),
+                e.sellerId().toString(), CsvRecords.cell(e.actor()), CsvRecords.cell(e.purpose()), CsvRecords.cell(e.reference()),
+                e.grantId() == null ? "" : e.grantId().toString(), CsvRecords.cell(e.operation()), CsvRecords.cell(String.join(" ", e.objectIds())),
+                java.util.HexFormat.of().formatHex(e.prevHash()), e.hashHex()) + "\r\n"));
         writer.flush();
     }
 
-    /** A CSV cell: quoted when needed, and a leading formula character defused (spreadsheet injection). */
-    static String cell(String value) {
-        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    }
 }

@@ -2,14 +2,14 @@ package io.entrepot.ledger.web;
 
 import io.entrepot.governance.AccessGrants;
 import io.entrepot.governance.AccessScope;
-import java.time.YearMonth;
 import io.entrepot.ledger.Fees;
 import io.entrepot.ledger.Payouts;
 import io.entrepot.ledger.Statements;
 import io.entrepot.shared.CurrencyCode;
-import io.entrepot.shared.Money;
 import io.entrepot.shared.IdempotencyKeyHeader;
 import io.entrepot.shared.Ids;
+import io.entrepot.shared.Money;
+import io.entrepot.shared.Months;
 import io.entrepot.shared.SellerId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,6 +25,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,7 +116,7 @@ class OpsLedgerController {
     @Operation(summary = "A seller's monthly statement in one currency: only under a live access grant of scope ledger on that seller "
             + "(403 without), and written into the seller's access log")
     Statements.Statement statement(@PathVariable UUID id, @PathVariable String month, @RequestParam String currency) {
-        YearMonth parsed = SellerLedgerController.month(month);
+        YearMonth parsed = Months.parse(month);
         CurrencyCode code = CurrencyCode.of(currency);
         return grants.read(new SellerId(id), AccessScope.LEDGER, "ledger.statement", () -> statements.of(new SellerId(id), parsed, code),
                 statement -> java.util.stream.Stream.concat(java.util.stream.Stream.of("statement:" + parsed + ":" + code.code()),

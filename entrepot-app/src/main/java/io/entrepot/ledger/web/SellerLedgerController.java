@@ -5,10 +5,9 @@ import io.entrepot.ledger.Payouts;
 import io.entrepot.ledger.Statements;
 import io.entrepot.shared.ActorContext;
 import io.entrepot.shared.CurrencyCode;
+import io.entrepot.shared.Months;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,13 +39,13 @@ class SellerLedgerController {
     @GetMapping("/api/v1/seller/statements/{month:[0-9]{4}-[0-9]{2}}")
     @Operation(summary = "The monthly statement (month as 2026-11) in one currency: opening, every movement, closing")
     Statements.Statement statement(@PathVariable String month, @RequestParam String currency) {
-        return statements.of(ActorContext.currentSeller(), month(month), CurrencyCode.of(currency));
+        return statements.of(ActorContext.currentSeller(), Months.parse(month), CurrencyCode.of(currency));
     }
 
     @GetMapping(value = "/api/v1/seller/statements/{month:[0-9]{4}-[0-9]{2}}.csv", produces = "text/csv")
     @Operation(summary = "The monthly statement as CSV")
     ResponseEntity<String> statementCsv(@PathVariable String month, @RequestParam String currency) {
-        var statement = statements.of(ActorContext.currentSeller(), month(month), CurrencyCode.of(currency));
+        var statement = statements.of(ActorContext.currentSeller(), Months.parse(month), CurrencyCode.of(currency));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=statement-" + month + "-" + currency + ".csv")
                 .body(statements.csv(statement));
@@ -58,11 +57,4 @@ class SellerLedgerController {
         return payouts.payouts(ActorContext.currentSeller());
     }
 
-    static YearMonth month(String month) {
-        try {
-            return YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("month must look like 2026-11, got: " + month);
-        }
-    }
 }

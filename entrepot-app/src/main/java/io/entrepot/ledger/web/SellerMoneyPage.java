@@ -5,6 +5,7 @@ import io.entrepot.ledger.Payouts;
 import io.entrepot.ledger.Statements;
 import io.entrepot.shared.ActorContext;
 import io.entrepot.shared.CurrencyCode;
+import io.entrepot.shared.Months;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -38,7 +39,7 @@ class SellerMoneyPage {
     String money(@RequestParam(required = false) @Nullable String month, @RequestParam(required = false) @Nullable String currency, Model model) {
         var seller = ActorContext.currentSeller();
         List<Ledger.SellerBalance> balances = ledger.sellerBalances(seller);
-        YearMonth shown = month == null ? YearMonth.now(clock.withZone(ZoneOffset.UTC)) : SellerLedgerController.month(month);
+        YearMonth shown = month == null ? YearMonth.now(clock.withZone(ZoneOffset.UTC)) : Months.parse(month);
         String code = currency != null ? currency : balances.stream().map(Ledger.SellerBalance::currency).findFirst().orElse("USD");
         model.addAttribute("balances", balances);
         model.addAttribute("payouts", payouts.payouts(seller));
@@ -49,7 +50,7 @@ class SellerMoneyPage {
 
     @GetMapping("/seller/statements/{month:[0-9]{4}-[0-9]{2}}.csv")
     ResponseEntity<String> csv(@PathVariable String month, @RequestParam String currency) {
-        var statement = statements.of(ActorContext.currentSeller(), SellerLedgerController.month(month), CurrencyCode.of(currency));
+        var statement = statements.of(ActorContext.currentSeller(), Months.parse(month), CurrencyCode.of(currency));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=statement-" + month + "-" + currency + ".csv").body(statements.csv(statement));
     }
