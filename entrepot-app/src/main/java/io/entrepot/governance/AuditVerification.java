@@ -4,7 +4,6 @@ import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AuditVerification {
 
-    /** The outcome: {@code firstBad} is null when everything holds. */
+    /** The outcome: {@code firstBadSeq} and {@code problem} are null when everything holds. */
     public record Result(long entries, long checkpointsChecked, @Nullable Long firstBadSeq, @Nullable String problem, String headHash) {
         public boolean ok() {
             return problem == null;
@@ -23,13 +22,13 @@ public final class AuditVerification {
 
         public String summary() {
             return ok() ? "access log verified: " + entries + " entries, chain intact, head " + headHash + ", " + checkpointsChecked
-                    + " signed checkpoints match"
+                    + (checkpointsChecked == 1 ? " signed checkpoint matches" : " signed checkpoints match")
                     : "access log BROKEN: " + problem;
         }
     }
 
-    /** Feed entries in sequence order with {@link #accept}, then call {@link #finish}. */
-    public static final class Walk implements Consumer<AccessLogEntry> {
+    /** Feed entries in sequence order with {@link #check}, then call {@link #finish}. */
+    public static final class Walk {
         private long expectedSeq = 1;
         private byte[] prev = AccessLogEntry.GENESIS;
         private long entries;
@@ -42,11 +41,6 @@ public final class AuditVerification {
         public Walk expecting(List<Checkpoint> checkpoints) {
             checkpoints.stream().filter(c -> c.seq() > 0).forEach(c -> wanted.put(c.seq(), c.hash()));
             return this;
-        }
-
-        @Override
-        public void accept(AccessLogEntry entry) {
-            check(entry.seq(), entry.id().toString(), entry.prevHash(), entry.hash(), entry.computeHash());
         }
 
         /** Checks one entry given as stored (sequence number, id, both hashes) with the hash its content gives. */

@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -104,9 +105,15 @@ public class Checkpoints {
         }
         try {
             List<AuditVerification.Checkpoint> checkpoints = new ArrayList<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
-                if (!line.isBlank()) {
-                    checkpoints.add(AuditVerification.Checkpoint.parse(line));
+            List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue;
+                }
+                try {
+                    checkpoints.add(AuditVerification.Checkpoint.parse(lines.get(i)));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("line " + (i + 1) + " of the checkpoint file " + file + " is not a checkpoint: " + e.getMessage(), e);
                 }
             }
             return checkpoints;
@@ -115,9 +122,10 @@ public class Checkpoints {
         }
     }
 
-    /** The public key checkpoints are verified with. */
-    public PublicKey publicKey() {
-        return keys().getPublic();
+    /** The public key checkpoints are verified with, when there is one (verifying never makes a key). */
+    public java.util.Optional<PublicKey> publicKey() {
+        Path publicFile = keyDir.resolve("signing.pub");
+        return Files.exists(publicFile) ? java.util.Optional.of(readPublicKey(publicFile)) : java.util.Optional.empty();
     }
 
     public static PublicKey readPublicKey(Path file) {
@@ -138,6 +146,9 @@ public class Checkpoints {
             if (!Files.exists(privateFile)) {
                 KeyPair generated = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 Files.createDirectories(keyDir);
+                // the private half readable by the platform's user only
+                Files.createFile(privateFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(privateFile, Base64.getEncoder().encodeToString(generated.getPrivate().getEncoded()) + "\n");
                 Files.writeString(publicFile, Base64.getEncoder().encodeToString(generated.getPublic().getEncoded()) + "\n");
                 log.warn("Generated an Ed25519 key pair for access-log checkpoints in {}; production operators provide their own", keyDir);
@@ -153,11 +164,20 @@ public class Checkpoints {
         }
     }
 
-    /** Verifies the whole log and the checkpoints of {@code checkpointFile} with {@code key}. */
-    public AuditVerification.Result verify(Path checkpointFile, PublicKey key) {
-        List<AuditVerification.Checkpoint> checkpoints = read(checkpointFile);
+    /** Verifies the whole log and the checkpoints of {@code checkpointFile} with {@code key} (none: only a file without checkpoints passes). */
+    public AuditVerification.Result verify(Path checkpointFile, @Nullable PublicKey key) {
+        List<AuditVerification.Checkpoint> checkpoints;
+        try {
+            checkpoints = read(checkpointFile);
+        } catch (IllegalArgumentException e) {
+            return new AuditVerification.Result(0, 0, null, e.getMessage(), ""); // a damaged checkpoint file is a finding too
+        }
+        if (!checkpoints.isEmpty() && key == null) {
+            return new AuditVerification.Result(0, 0, checkpoints.getFirst().seq(), checkpointFile + " holds signed checkpoints but there is no "
+                    + "public key to check them with (signing.pub, or --public-key)", "");
+        }
         for (var checkpoint : checkpoints) {
-            if (!checkpoint.verifies(key)) {
+            if (!checkpoint.verifies(java.util.Objects.requireNonNull(key))) {
                 return new AuditVerification.Result(0, 0, checkpoint.seq(), "the checkpoint of entry " + checkpoint.seq() + " at " + checkpoint.at()
                         + " in " + checkpointFile + " has no valid signature by the configured key", "");
             }
@@ -171,6 +191,6 @@ public class Checkpoints {
     }
 
     public AuditVerification.Result verify() {
-        return verify(file, publicKey());
+        return verify(file, publicKey().orElse(null));
     }
 }

@@ -195,6 +195,31 @@ class AccessLogVerificationIntegrationTests {
     }
 
     @Test
+    void aCheckpointFileThatIsDamagedForgedOrCannotBeCheckedFailsTheVerification() throws Exception {
+        appendFive();
+        var real = checkpoints.write();
+        var key = checkpoints.publicKey().orElseThrow();
+        var privateKey = java.nio.file.Path.of(environment.getProperty("entrepot.data-dir", "data"), "governance", "signing.key");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(privateKey)).as("the signing key is the platform user's alone")
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        var damaged = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("checkpoints", ".txt"), real.line() + "\nnot a checkpoint\n");
+        var result = checkpoints.verify(damaged, key);
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problem()).contains("line 2 of the checkpoint file");
+
+        var otherKey = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        var signer = java.security.Signature.getInstance("Ed25519");
+        signer.initSign(otherKey.getPrivate());
+        signer.update(real.signedBytes());
+        var forged = new AuditVerification.Checkpoint(real.seq(), real.hash(), real.at(), signer.sign());
+        var forgedFile = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("checkpoints", ".txt"), forged.line() + "\n");
+        assertThat(checkpoints.verify(forgedFile, key).problem()).contains("has no valid signature by the configured key");
+        assertThat(checkpoints.verify(forgedFile, null).problem()).contains("no public key to check them with");
+        assertThat(checkpoints.verify(java.nio.file.Path.of("no-such-checkpoints.txt"), null).ok()).as("no checkpoints yet, nothing to check them with")
+                .isTrue();
+    }
+
+    @Test
     void auditorsExportTheWholeLogAndItsVerificationAndNobodyElseDoes() {
         appendFive();
         var api = new Api(port);

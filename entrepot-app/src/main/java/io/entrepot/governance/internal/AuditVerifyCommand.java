@@ -27,12 +27,13 @@ class AuditVerifyCommand implements CommandHandler {
         var options = CommandOptions.parse(arguments, Set.of("checkpoints", "public-key"), Set.of(), USAGE);
         long started = System.nanoTime();
         var file = options.get("checkpoints") == null ? checkpoints.file() : options.path("checkpoints");
-        var key = options.get("public-key") == null ? checkpoints.publicKey() : Checkpoints.readPublicKey(options.path("public-key"));
+        var key = options.get("public-key") == null ? checkpoints.publicKey().orElse(null) : Checkpoints.readPublicKey(options.path("public-key"));
         AuditVerification.Result result = checkpoints.verify(file, key);
         System.out.println(result.summary());
         System.out.printf("(%.1f s)%n", (System.nanoTime() - started) / 1e9);
         if (!result.ok()) {
-            throw new CommandFailedException("access log verification failed at entry " + result.firstBadSeq());
+            throw new CommandFailedException(result.firstBadSeq() == null ? "access log verification failed"
+                    : "access log verification failed at entry " + result.firstBadSeq());
         }
         return 0;
     }
