@@ -96,12 +96,15 @@ public class TransparencyReports {
         })));
     }
 
+    /** A summary as sent: its month, how many accesses it counted, when. */
+    public record Sent(String month, long accesses, java.time.Instant sentAt) {
+    }
+
     /** The summaries a seller has been sent, newest first. */
-    public List<Map<String, Object>> sentTo(SellerId seller) {
+    public List<Sent> sentTo(SellerId seller) {
         return tx.execute(s -> jdbc.sql("select month, accesses, created_at from governance.transparency_report where seller_id = :seller "
                         + "order by month desc").param("seller", seller.value())
-                .query((rs, n) -> Map.<String, Object>of("month", rs.getString("month"), "accesses", rs.getLong("accesses"),
-                        "sentAt", rs.getTimestamp("created_at").toInstant()))
+                .query((rs, n) -> new Sent(rs.getString("month"), rs.getLong("accesses"), rs.getTimestamp("created_at").toInstant()))
                 .list());
     }
 }

@@ -13,8 +13,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,8 +46,8 @@ class AccessLogPages {
         AccessLog.Filter filter;
         YearMonth summaryMonth = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         try {
-            filter = SellerAccessLogController.filter(day(from), day(to) == null ? null : day(to).plusSeconds(86_400),
-                    purpose, q, 500, 500);
+            Instant lastDay = day(to);
+            filter = SellerAccessLogController.filter(day(from), lastDay == null ? null : lastDay.plusSeconds(86_400), purpose, q, 500, 500);
             if (month != null && !month.isBlank()) {
                 summaryMonth = Months.parse(month);
             }
@@ -62,9 +60,7 @@ class AccessLogPages {
         model.addAttribute("entries", tx.execute(s -> log.ofSeller(seller, chosen)));
         model.addAttribute("summary", tx.execute(s -> log.summary(seller, summarised)));
         model.addAttribute("grants", grants.list(seller, null, 100));
-        Map<String, String> purposes = new LinkedHashMap<>();
-        Arrays.stream(AccessPurpose.values()).forEach(p -> purposes.put(p.key(), p.key()));
-        model.addAttribute("purposes", purposes.keySet().stream().toList());
+        model.addAttribute("purposes", Arrays.stream(AccessPurpose.values()).map(AccessPurpose::key).toList());
         model.addAttribute("from", from == null ? "" : from);
         model.addAttribute("to", to == null ? "" : to);
         model.addAttribute("purpose", purpose == null ? "" : purpose);

@@ -83,7 +83,7 @@ class SellerAccessLogController {
 
     @GetMapping("/api/v1/seller/access-log/summaries")
     @Operation(summary = "The monthly transparency summaries you were sent (webhook access_log.monthly_summary), newest first")
-    List<java.util.Map<String, Object>> summaries() {
+    List<TransparencyReports.Sent> summaries() {
         return reports.sentTo(ActorContext.currentSeller());
     }
 
