@@ -220,5 +220,34 @@ class AccessGrantIntegrationTests {
         assertThat(api.post("/api/v1/ops/access-grants", retailKey, base.formatted(lumen, "\"ledger\"", "dispute", "R-1", 5, false)).status())
                 .as("nor does the first-party retail team").isEqualTo(403);
         assertThat(new SystemSql(jdbc, tx).number("select count(*) from governance.access_grant")).isEqualTo(before);
+
+        String compliance = operatorKey("compliance").get("key").asString();
+        var unknown = api.post("/api/v1/ops/access-grants/" + UUID.randomUUID() + "/approval", compliance, "{}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).contains("access grant");
+        String pending = request(supportKey, "\"orders\"", "R-2", 2, false);
+        var blank = api.post("/api/v1/ops/access-grants/" + pending + "/revocation", supportKey, "{\"reason\":\" \"}");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("reason");
+        var notGlass = api.post("/api/v1/ops/access-grants/" + pending + "/review", compliance, "{\"reason\":\"looked at it\"}");
+        assertThat(notGlass.status()).isEqualTo(409);
+        assertThat(notGlass.body()).contains("only break-glass grants");
+        var badStatus = api.get("/api/v1/ops/access-grants?status=forever", supportKey);
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.body()).contains("pending, active, expired or revoked");
+        assertThat(api.get("/api/v1/ops/access-grants/" + pending, supportKey).json().get("status").asString()).as("nothing changed").isEqualTo("PENDING");
+
+        // The seller's log: bad filters are refused with their reason.
+        record BadFilter(String query, String says) {
+        }
+        for (BadFilter bad : List.of(new BadFilter("limit=0", "limit is 1 to 1000"),
+                new BadFilter("limit=1001", "limit is 1 to 1000"),
+                new BadFilter("from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z", "from must be before to"),
+                new BadFilter("from=yesterday", "from"),
+                new BadFilter("q=" + "x".repeat(201), "at most 200 characters"))) {
+            var answer = api.get("/api/v1/seller/access-log?" + bad.query(), lumenKey);
+            assertThat(answer.status()).as(bad.query() + " → " + answer.body()).isEqualTo(400);
+            assertThat(answer.body()).contains(bad.says());
+        }
     }
 }
