@@ -51,8 +51,7 @@ class DemoGovernance {
                 AccessPurpose.DISPUTE, "DSP-2026-0142 payout amount disputed by the seller", 24, false)));
         ActorContext.callAs(compliance, () -> grants.approve(grant.id()));
         YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
-        ActorContext.callAs(finance, () -> grants.read(lumen, AccessScope.LEDGER, "ledger.statement",
-                () -> statements.of(lumen, month, CurrencyCode.of("CNY")), statement -> List.of("statement:" + month + ":CNY")));
+        ActorContext.callAs(finance, () -> statements.ofUnderGrant(lumen, month, CurrencyCode.of("CNY")));
         ActorContext.callAs(support, () -> grants.request(new AccessGrants.NewGrant(new SellerId(refs.get("silk")), Set.of(AccessScope.ORDERS),
                 AccessPurpose.SELLER_SUPPORT, "SUP-8841 seller asks why an order shows as late", 8, false)));
     }

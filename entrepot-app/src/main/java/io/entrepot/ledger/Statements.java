@@ -1,5 +1,7 @@
 package io.entrepot.ledger;
 
+import io.entrepot.governance.AccessGrants;
+import io.entrepot.governance.AccessScope;
 import io.entrepot.shared.CurrencyCode;
 import io.entrepot.shared.Money;
 import io.entrepot.shared.SellerId;
@@ -25,9 +27,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class Statements {
 
     private final JdbcClient jdbc;
+    private final AccessGrants grants;
 
-    Statements(JdbcClient jdbc) {
+    Statements(JdbcClient jdbc, AccessGrants grants) {
         this.jdbc = jdbc;
+        this.grants = grants;
+    }
+
+    /**
+     * A seller's statement as operator staff read it: only under the acting operator's live grant of
+     * scope {@code ledger} on that seller (403 without), and written into the seller's access log with
+     * the statement and the journal entries it shows. (Read-write: the log entry is written in the read's
+     * transaction.)
+     */
+    @Transactional
+    public Statement ofUnderGrant(SellerId seller, YearMonth month, CurrencyCode currency) {
+        return grants.read(seller, AccessScope.LEDGER, "ledger.statement", () -> of(seller, month, currency),
+                statement -> java.util.stream.Stream.concat(java.util.stream.Stream.of("statement:" + month + ":" + currency.code()),
+                        statement.lines().stream().map(line -> "entry:" + line.entryId()).distinct()).toList());
     }
 
     public record Line(Instant at, UUID entryId, String sourceType, String sourceId, String description, String account, BigDecimal amount) {

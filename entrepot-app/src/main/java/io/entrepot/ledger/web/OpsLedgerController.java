@@ -1,7 +1,5 @@
 package io.entrepot.ledger.web;
 
-import io.entrepot.governance.AccessGrants;
-import io.entrepot.governance.AccessScope;
 import io.entrepot.ledger.Fees;
 import io.entrepot.ledger.Payouts;
 import io.entrepot.ledger.Statements;
@@ -50,10 +48,8 @@ class OpsLedgerController {
     private final Fees fees;
     private final Payouts payouts;
     private final Statements statements;
-    private final AccessGrants grants;
 
-    OpsLedgerController(Fees fees, Payouts payouts, Statements statements, AccessGrants grants) {
-        this.grants = grants;
+    OpsLedgerController(Fees fees, Payouts payouts, Statements statements) {
         this.fees = fees;
         this.payouts = payouts;
         this.statements = statements;
@@ -118,9 +114,7 @@ class OpsLedgerController {
     Statements.Statement statement(@PathVariable UUID id, @PathVariable String month, @RequestParam String currency) {
         YearMonth parsed = Months.parse(month);
         CurrencyCode code = CurrencyCode.of(currency);
-        return grants.read(new SellerId(id), AccessScope.LEDGER, "ledger.statement", () -> statements.of(new SellerId(id), parsed, code),
-                statement -> java.util.stream.Stream.concat(java.util.stream.Stream.of("statement:" + parsed + ":" + code.code()),
-                        statement.lines().stream().map(line -> "entry:" + line.entryId()).distinct()).toList());
+        return statements.ofUnderGrant(new SellerId(id), parsed, code);
     }
 
     @GetMapping("/api/v1/ops/fees/rules")
