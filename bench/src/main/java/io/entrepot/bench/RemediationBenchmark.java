@@ -44,11 +44,12 @@ public final class RemediationBenchmark {
     public static void main(String[] args) throws Exception {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int nodes = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        System.out.printf("Entrepot remediation benchmark: %d cores, Java %s, %d stranded orders, %d node(s)%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), orders, nodes);
+        int placed = Math.min(orders, args.length > 2 ? Integer.parseInt(args[2]) : 1000);
+        System.out.printf("Entrepot remediation benchmark: %d cores, Java %s, %d stranded orders (%d placed over HTTP), %d node(s)%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), orders, placed, nodes);
         try (Platform platform = Platform.start("remediation"); Platform second = nodes > 1 ? platform.startNode() : null) {
             String base = platform.base();
-            List<String> tracking = setUpStrandedOrders(base, orders);
+            List<String> tracking = setUpStrandedOrders(base, placed);
             String carrier = field(post(base, "/api/v1/ops/carriers/entrepot-air/keys", ADMIN, "{}", 201), "key");
             for (int from = 0; from < tracking.size(); from += 1000) {
                 StringBuilder events = new StringBuilder("{\"events\":[");
@@ -63,6 +64,9 @@ public final class RemediationBenchmark {
                 if (sent.statusCode() != 200) {
                     throw new IllegalStateException("tracking: " + sent.body());
                 }
+            }
+            if (orders > placed) {
+                copyOrders(platform, orders / placed - 1, orders % placed);
             }
             String disruption = field(post(base, "/api/v1/ops/disruptions", ADMIN, """
                     {"scope":"checkpoint","checkpoint":"PH-MNL-IMPORT","startsAt":"%s","reason":"benchmark"}
@@ -146,6 +150,69 @@ public final class RemediationBenchmark {
         }
         System.out.printf("set-up: %d orders placed and shipped in %.1f s%n", orders, (System.nanoTime() - t0) / 1e9);
         return tracking;
+    }
+
+    /**
+     * Makes {@code copies} more of every order placed over HTTP (and {@code extra} more of the first
+     * ones), row for row as the platform wrote them: buyer and seller orders, lines, payments, the
+     * sandbox provider's payments, the authorization and capture journal entries with their postings,
+     * and the outbound parcels in transit — each id derived from the original's and the copy's number.
+     * Placing 100,000 orders over HTTP would take over an hour here; the remediation reads and writes
+     * the copies exactly as it would orders placed one by one.
+     */
+    private static void copyOrders(Platform platform, int copies, int extra) throws Exception {
+        long t0 = System.nanoTime();
+        try (var c = platform.ownerConnection(); var st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("select set_config('entrepot.actor_kind', 'system', true), set_config('entrepot.system_purpose', 'bench-copy', true)");
+            st.execute("""
+                    create temp table copy_of on commit drop as
+                    select s.id as so, s.order_id as bo, g.k from ordering.seller_order s cross join generate_series(1, %d) as g (k)
+                    union all
+                    select id, order_id, %d from (select id, order_id from ordering.seller_order order by id limit %d) as first
+                    """.formatted(copies, copies + 1, extra));
+            String uuid = "md5(%s::text || ':' || g.k)::uuid";
+            long rows = 0;
+            rows += copy(st, "ordering.buyer_order", "(select distinct bo, k from copy_of) as g join ordering.buyer_order t on t.id = g.bo",
+                    java.util.Map.of("id", uuid.formatted("t.id")));
+            rows += copy(st, "ordering.seller_order", "copy_of as g join ordering.seller_order t on t.id = g.so",
+                    java.util.Map.of("id", uuid.formatted("t.id"), "order_id", uuid.formatted("t.order_id")));
+            rows += copy(st, "ordering.order_line", "copy_of as g join ordering.order_line t on t.seller_order_id = g.so",
+                    java.util.Map.of("id", uuid.formatted("t.id"), "seller_order_id", uuid.formatted("t.seller_order_id")));
+            rows += copy(st, "ordering.payment", "(select distinct bo, k from copy_of) as g join ordering.payment t on t.order_id = g.bo",
+                    java.util.Map.of("id", uuid.formatted("t.id"), "order_id", uuid.formatted("t.order_id"),
+                            "provider_ref", "'pay_' || md5(t.provider_ref || ':' || g.k)"));
+            rows += copy(st, "psp_sandbox.payment", "(select distinct bo, k from copy_of) as g join ordering.payment p on p.order_id = g.bo "
+                    + "join psp_sandbox.payment t on t.id = p.provider_ref", java.util.Map.of("id", "'pay_' || md5(t.id || ':' || g.k)"));
+            String entries = """
+                    (select bo::text as source, k from (select distinct bo, k from copy_of) as o union all select so::text, k from copy_of) as g
+                    join ledger.journal_entry t on t.source_id = g.source and t.source_type in ('order', 'seller_order')""";
+            rows += copy(st, "ledger.journal_entry", entries, java.util.Map.of("id", uuid.formatted("t.id"), "source_id",
+                    uuid.formatted("t.source_id") + "::text", "idempotency_key", "replace(t.idempotency_key, t.source_id, " + uuid.formatted("t.source_id") + "::text)"));
+            rows += copy(st, "ledger.posting", entries.replace("ledger.journal_entry t", "ledger.journal_entry e").replace("t.source", "e.source")
+                    + " join ledger.posting t on t.entry_id = e.id", java.util.Map.of("id", uuid.formatted("t.id"), "entry_id", uuid.formatted("t.entry_id")));
+            rows += copy(st, "logistics.shipment", "copy_of as g join logistics.shipment t on t.seller_order_id = g.so and t.direction = 'outbound'",
+                    java.util.Map.of("id", uuid.formatted("t.id"), "seller_order_id", uuid.formatted("t.seller_order_id"),
+                            "tracking_number", "'K' || g.k || '-' || t.tracking_number"));
+            c.commit();
+            c.setAutoCommit(true);
+            st.execute("vacuum analyze");
+            System.out.printf("set-up: %d rows copied (%d copies of each order) and analysed in %.1f s%n", rows, copies, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** Inserts a copy of the rows {@code from} selects (as {@code t}, with the copy's number as {@code g.k}), some columns rewritten. */
+    private static long copy(java.sql.Statement st, String table, String from, java.util.Map<String, String> rewritten) throws java.sql.SQLException {
+        List<String> columns = new ArrayList<>();
+        String[] name = table.split("\\.");
+        try (var rs = st.executeQuery("select column_name from information_schema.columns where table_schema = '" + name[0] + "' and table_name = '"
+                + name[1] + "' order by ordinal_position")) {
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+            }
+        }
+        String select = String.join(", ", columns.stream().map(col -> rewritten.getOrDefault(col, "t." + col)).toList());
+        return st.executeUpdate("insert into " + table + " (" + String.join(", ", columns) + ") select " + select + " from " + from);
     }
 
     private static String get(String base, String path) throws IOException, InterruptedException {

@@ -54,6 +54,49 @@ public class Ledger {
         return id;
     }
 
+    /**
+     * Posts many entries at once, each as {@link #post(JournalEntry)} would (idempotent by key), with a
+     * handful of set-based statements however many entries there are: accounts found or created
+     * together, entries and postings inserted in one statement each. The entries' ids, in order.
+     */
+    @Transactional(readOnly = false)
+    public List<UUID> postAll(List<JournalEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        java.util.Map<AccountRef, UUID> accounts = store.accounts(entries.stream().flatMap(e -> e.postings().stream()).map(Posting::account)
+                .distinct().toList(), () -> Ids.newId(clock), now);
+        java.util.Map<String, UUID> existing = store.entriesByKey(entries.stream().map(JournalEntry::idempotencyKey).toList());
+        List<UUID> ids = new java.util.ArrayList<>(entries.size());
+        List<LedgerStore.NewEntry> fresh = new java.util.ArrayList<>();
+        java.util.Map<String, UUID> inThisCall = new java.util.HashMap<>();
+        for (JournalEntry entry : entries) {
+            List<UUID> accountIds = entry.postings().stream().map(p -> accounts.get(p.account())).toList();
+            UUID id = existing.get(entry.idempotencyKey());
+            if (id != null && !store.fingerprint(id).equals(fingerprint(entry, accountIds))) {
+                throw new ConflictException("idempotency-key-reused", "idempotency key " + entry.idempotencyKey() + " was used for a different journal entry");
+            }
+            if (id == null && inThisCall.containsKey(entry.idempotencyKey())) {
+                throw new ConflictException("idempotency-key-reused", "idempotency key " + entry.idempotencyKey() + " is used twice in one batch");
+            }
+            if (id == null) {
+                id = Ids.newId(clock);
+                inThisCall.put(entry.idempotencyKey(), id);
+                List<LedgerStore.StoredPosting> postings = new java.util.ArrayList<>(entry.postings().size());
+                for (int i = 0; i < accountIds.size(); i++) {
+                    Posting p = entry.postings().get(i);
+                    postings.add(new LedgerStore.StoredPosting(accountIds.get(i), p.account().sellerId() == null ? null : p.account().sellerId().value(),
+                            p.amount().minor(), p.amount().currency().code(), p.fxRate()));
+                }
+                fresh.add(new LedgerStore.NewEntry(id, entry.description(), entry.sourceType(), entry.sourceId(), entry.idempotencyKey(), postings));
+            }
+            ids.add(id);
+        }
+        store.insertAll(fresh, () -> Ids.newId(clock), now);
+        return ids;
+    }
+
     /** Posts the mirror image of an entry, linked to it. */
     @Transactional(readOnly = false)
     public UUID reverse(UUID entryId, String idempotencyKey, String reason) {

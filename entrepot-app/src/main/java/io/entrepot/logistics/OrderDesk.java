@@ -57,6 +57,17 @@ public interface OrderDesk {
      */
     Outcome remedy(UUID sellerOrderId, String keyPrefix, int attempt, String reason);
 
+    /** A remedy asked for one seller order: its key prefix, which attempt this is, and the reason given to the buyer. */
+    record Remedy(UUID sellerOrderId, String keyPrefix, int attempt, String reason) {
+    }
+
+    /**
+     * {@link #remedy} for many seller orders at once: shipped ones are refunded together (one batch
+     * request to the payment provider, set-based bookings), unshipped ones cancelled one by one. Every
+     * remedy gets its outcome (an unexpected failure of one is its {@code Refused}).
+     */
+    java.util.Map<UUID, Outcome> remedyAll(List<Remedy> remedies);
+
     /** The parcel reached the buyer: the order is delivered and its return window starts (nothing when it is not shipped). */
     void delivered(UUID sellerOrderId);
 

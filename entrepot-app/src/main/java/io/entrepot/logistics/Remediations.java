@@ -106,17 +106,20 @@ public class Remediations {
                     values (:id, :d, cast(:policy as jsonb), 'running', 0, :by, :now)
                     """).param("id", run).param("d", disruptionId).param("policy", policy.json()).param("by", by)
                     .param("now", Timestamp.from(now)).update();
-            int total = 0;
-            for (Disruptions.Affected a : affected) {
-                total += jdbc.sql("""
-                        insert into logistics.remediation_item (run_id, seller_order_id, seller_id, seller_name, action, status, currency,
-                            order_total_minor, updated_at)
-                        values (:run, :so, :seller, :name, :action, 'pending', :currency, :total, :now)
-                        on conflict (seller_order_id) do nothing
-                        """).param("run", run).param("so", a.order().sellerOrderId()).param("seller", a.order().sellerId())
-                        .param("name", a.order().sellerName()).param("action", a.action()).param("currency", a.order().total().currency().code())
-                        .param("total", a.order().total().minor()).param("now", Timestamp.from(now)).update();
-            }
+            // one item per seller order ever: an order another run has taken on is left out
+            int total = jdbc.sql("""
+                    insert into logistics.remediation_item (run_id, seller_order_id, seller_id, seller_name, action, status, currency,
+                        order_total_minor, updated_at)
+                    select :run, u.so, u.seller, u.name, u.action, 'pending', u.currency, u.total, :now
+                    from unnest(cast(:orders as uuid[]), cast(:sellers as uuid[]), cast(:names as text[]), cast(:actions as text[]),
+                                cast(:currencies as text[]), cast(:totals as bigint[])) as u (so, seller, name, action, currency, total)
+                    on conflict (seller_order_id) do nothing
+                    """).param("run", run).param("orders", affected.stream().map(a -> a.order().sellerOrderId().toString()).toArray(String[]::new))
+                    .param("sellers", affected.stream().map(a -> a.order().sellerId().toString()).toArray(String[]::new))
+                    .param("names", affected.stream().map(a -> a.order().sellerName()).toArray(String[]::new))
+                    .param("actions", affected.stream().map(Disruptions.Affected::action).toArray(String[]::new))
+                    .param("currencies", affected.stream().map(a -> a.order().total().currency().code()).toArray(String[]::new))
+                    .param("totals", affected.stream().mapToLong(a -> a.order().total().minor()).toArray()).param("now", Timestamp.from(now)).update();
             // each seller's access log names the orders this run will settle, and who started it
             var bySeller = affected.stream().collect(java.util.stream.Collectors.groupingBy(a -> a.order().sellerId(), java.util.TreeMap::new,
                     java.util.stream.Collectors.mapping(a -> a.action() + ":" + a.order().sellerOrderId(), java.util.stream.Collectors.toList())));
@@ -192,17 +195,14 @@ public class Remediations {
     private record Item(UUID runId, UUID sellerOrderId, String action, int attempts, String disruptionReason, boolean returnGoods, String node) {
     }
 
-    /** {@link #workOnce(String, int, Duration, int)} one item after the other. */
-    public int workOnce(String node, int chunk, Duration lease) {
-        return workOnce(node, chunk, lease, 1);
-    }
-
     /**
-     * Claims up to {@code chunk} items whose lease is free or ran out, works them on {@code parallel}
-     * threads (items are independent seller orders), and finishes runs with nothing left; the number of
-     * items worked.
+     * Claims up to {@code chunk} items whose lease is free or ran out and works them together: the
+     * orders' remedies in bulk (one batch of provider refunds), then every completed item's return
+     * parcel, ledger entry, notifications, webhook message and status in one transaction of set-based
+     * statements; finishes runs with nothing left. The number of items worked. Several workers (on one
+     * node or many) each claim their own chunks.
      */
-    public int workOnce(String node, int chunk, Duration lease, int parallel) {
+    public int workOnce(String node, int chunk, Duration lease) {
         Instant now = clock.instant();
         List<Item> claimed = ActorContext.callAs(WORKER, () -> tx.execute(s -> jdbc.sql("""
                 with claimed as (
@@ -219,23 +219,20 @@ public class Remediations {
                 """).param("now", Timestamp.from(now)).param("chunk", chunk).param("node", node).param("until", Timestamp.from(now.plus(lease)))
                 .query((rs, n) -> new Item(rs.getObject("run_id", UUID.class), rs.getObject("seller_order_id", UUID.class), rs.getString("action"),
                         rs.getInt("attempts"), rs.getString("reason"), rs.getBoolean("return_goods"), node)).list()));
-        if (parallel <= 1 || claimed.size() <= 1) {
-            claimed.forEach(this::work);
-        } else {
-            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(parallel, claimed.size()))) {
-                List<java.util.concurrent.Future<?>> done = claimed.stream().map(item -> pool.submit(() -> work(item))).collect(
-                        java.util.stream.Collectors.toList());
-                for (var f : done) {
-                    try {
-                        f.get();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        throw new IllegalStateException("a remediation item failed unexpectedly", e.getCause());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted while working remediation items", e);
-                    }
+        if (!claimed.isEmpty()) {
+            var outcomes = ActorContext.callAs(WORKER, () -> orders.remedyAll(claimed.stream().map(item -> new OrderDesk.Remedy(item.sellerOrderId(),
+                    prefix(item), item.attempts(), "Customs disruption: " + item.disruptionReason())).toList()));
+            java.util.Map<Item, OrderDesk.Outcome.Done> done = new java.util.LinkedHashMap<>();
+            for (Item item : claimed) {
+                switch (outcomes.get(item.sellerOrderId())) {
+                    case OrderDesk.Outcome.Done d -> done.put(item, d);
+                    case OrderDesk.Outcome.Skipped skipped -> settle(item, "skipped", skipped.reason());
+                    case OrderDesk.Outcome.Refused refused -> settle(item, "failed", refused.reason());
+                    case OrderDesk.Outcome.InProgress p -> settle(item, "pending", "waiting for an earlier attempt to finish");
+                    case null -> settle(item, "failed", "no outcome for this seller order");
                 }
             }
+            complete(done);
         }
         ActorContext.runAs(WORKER, () -> tx.executeWithoutResult(s -> jdbc.sql("""
                 update logistics.remediation_run r set status = 'finished', finished_at = :now
@@ -244,60 +241,94 @@ public class Remediations {
         return claimed.size();
     }
 
-    private void work(Item item) {
-        String reason = "Customs disruption: " + item.disruptionReason();
-        String prefix = "remediation:" + item.runId() + ":" + item.sellerOrderId();
-        OrderDesk.Outcome outcome;
-        try {
-            outcome = ActorContext.callAs(WORKER, () -> orders.remedy(item.sellerOrderId(), prefix, item.attempts(), reason));
-        } catch (RuntimeException e) {
-            outcome = new OrderDesk.Outcome.Refused(String.valueOf(e.getMessage()));
-        }
-        switch (outcome) {
-            case OrderDesk.Outcome.Done done -> complete(item, done, prefix);
-            case OrderDesk.Outcome.Skipped skipped -> settle(item, "skipped", skipped.reason());
-            case OrderDesk.Outcome.Refused refused -> settle(item, "failed", refused.reason());
-            case OrderDesk.Outcome.InProgress p -> settle(item, "pending", "waiting for an earlier attempt to finish");
-        }
+    private static String prefix(Item item) {
+        return "remediation:" + item.runId() + ":" + item.sellerOrderId();
     }
 
-    private void complete(Item item, OrderDesk.Outcome.Done done, String prefix) {
-        Money refunded = done.refunded();
+    /** Completes remedied items once each (an item done meanwhile by another attempt is left as it is), all in one transaction. */
+    private void complete(java.util.Map<Item, OrderDesk.Outcome.Done> done) {
+        if (done.isEmpty()) {
+            return;
+        }
         ActorContext.runAs(WORKER, () -> tx.executeWithoutResult(s -> {
-            String status = jdbc.sql("select status from logistics.remediation_item where run_id = :run and seller_order_id = :so for update")
-                    .param("run", item.runId()).param("so", item.sellerOrderId()).query(String.class).single();
-            if (!status.equals("pending")) {
+            List<Item> items = List.copyOf(done.keySet());
+            java.util.Set<String> pending = new java.util.HashSet<>(jdbc.sql("""
+                    select i.run_id || ':' || i.seller_order_id from logistics.remediation_item i
+                    join unnest(cast(:runs as uuid[]), cast(:orders as uuid[])) as u (run, so) on i.run_id = u.run and i.seller_order_id = u.so
+                    where i.status = 'pending' order by i.run_id, i.seller_order_id for update of i
+                    """).param("runs", column(items, Item::runId)).param("orders", column(items, Item::sellerOrderId)).query(String.class).list());
+            List<Item> open = items.stream().filter(i -> pending.contains(i.runId() + ":" + i.sellerOrderId())).toList();
+            if (open.isEmpty()) {
                 return;
             }
-            OrderDesk.SellerOrder order = orders.find(List.of(item.sellerOrderId())).getFirst();
-            Money returnCost = Money.zero(order.total().currency());
-            if (done.action().equals("return") && item.returnGoods()) {
-                returnCost = order.shipping();
-                Shipments.Shipment parcel = shipments.createReturn(order, returnCost);
-                if (returnCost.minor() > 0) {
-                    var expense = AccountRef.platform(AccountRef.Kind.EXPENSE, returnCost.currency());
-                    var carrier = AccountRef.of(AccountRef.OwnerType.CARRIER, parcel.carrierService(), AccountRef.Kind.CLEARING, returnCost.currency());
-                    ledger.post(new JournalEntry("return of seller order " + item.sellerOrderId() + " paid by the platform (remediation run "
-                            + item.runId() + ")", "remediation_return", item.runId() + ":" + item.sellerOrderId(), prefix + ":return-cost",
-                            List.of(Posting.debit(expense, returnCost), Posting.credit(carrier, returnCost))));
+            java.util.Map<UUID, OrderDesk.SellerOrder> orderOf = new java.util.HashMap<>();
+            orders.find(open.stream().map(Item::sellerOrderId).toList()).forEach(o -> orderOf.put(o.sellerOrderId(), o));
+            java.util.Map<Item, Money> returnCost = new java.util.HashMap<>();
+            List<java.util.Map.Entry<OrderDesk.SellerOrder, Money>> parcels = new java.util.ArrayList<>();
+            for (Item item : open) {
+                OrderDesk.SellerOrder order = orderOf.get(item.sellerOrderId());
+                boolean returned = done.get(item).action().equals("return") && item.returnGoods();
+                Money cost = returned ? order.shipping() : Money.zero(order.total().currency());
+                returnCost.put(item, cost);
+                if (returned) {
+                    parcels.add(java.util.Map.entry(order, cost));
                 }
             }
-            notifyBoth(item, done.action(), order, refunded);
-            var message = new java.util.LinkedHashMap<String, Object>();
-            message.put("runId", item.runId().toString());
-            message.put("sellerOrderId", order.sellerOrderId().toString());
-            message.put("action", done.action());
-            message.put("refunded", java.util.Map.of("amount", refunded.toDecimal(), "currency", refunded.currency().code()));
-            message.put("returnShippingPaidByPlatform", java.util.Map.of("amount", returnCost.toDecimal(), "currency", returnCost.currency().code()));
-            message.put("reason", item.disruptionReason());
-            webhooks.enqueue(new io.entrepot.shared.SellerId(order.sellerId()), "order.remediated", message);
+            var services = shipments.createReturns(parcels);
+            List<JournalEntry> entries = new java.util.ArrayList<>();
+            List<io.entrepot.seller.SellerWebhooks.Message> messages = new java.util.ArrayList<>();
+            List<String[]> notes = new java.util.ArrayList<>();
+            for (Item item : open) {
+                OrderDesk.SellerOrder order = orderOf.get(item.sellerOrderId());
+                OrderDesk.Outcome.Done d = done.get(item);
+                Money cost = returnCost.get(item);
+                if (cost.minor() > 0) {
+                    var expense = AccountRef.platform(AccountRef.Kind.EXPENSE, cost.currency());
+                    var carrier = AccountRef.of(AccountRef.OwnerType.CARRIER, services.get(order.sellerOrderId()), AccountRef.Kind.CLEARING, cost.currency());
+                    entries.add(new JournalEntry("return of seller order " + item.sellerOrderId() + " paid by the platform (remediation run " + item.runId() + ")",
+                            "remediation_return", item.runId() + ":" + item.sellerOrderId(), prefix(item) + ":return-cost",
+                            List.of(Posting.debit(expense, cost), Posting.credit(carrier, cost))));
+                }
+                notes.addAll(notifications(item, d.action(), order, d.refunded()));
+                var message = new java.util.LinkedHashMap<String, Object>();
+                message.put("runId", item.runId().toString());
+                message.put("sellerOrderId", order.sellerOrderId().toString());
+                message.put("action", d.action());
+                message.put("refunded", java.util.Map.of("amount", d.refunded().toDecimal(), "currency", d.refunded().currency().code()));
+                message.put("returnShippingPaidByPlatform", java.util.Map.of("amount", cost.toDecimal(), "currency", cost.currency().code()));
+                message.put("reason", item.disruptionReason());
+                messages.add(new io.entrepot.seller.SellerWebhooks.Message(new io.entrepot.shared.SellerId(order.sellerId()), "order.remediated", message));
+            }
+            ledger.postAll(entries);
+            Instant at = clock.instant();
             jdbc.sql("""
-                    update logistics.remediation_item set status = 'done', action = :action, attempts = attempts + 1, refunded_minor = :refunded, return_cost_minor = :cost,
-                        error = null, lease_owner = null, lease_until = null, worked_by = :node, updated_at = :now
-                    where run_id = :run and seller_order_id = :so
-                    """).param("action", done.action()).param("node", item.node()).param("refunded", refunded.minor()).param("cost", returnCost.minor()).param("now", Timestamp.from(clock.instant()))
-                    .param("run", item.runId()).param("so", item.sellerOrderId()).update();
+                    insert into logistics.notification (id, run_id, seller_order_id, seller_id, recipient, subject, body, created_at)
+                    select cast(u.id as uuid), cast(u.run as uuid), cast(u.so as uuid), cast(u.seller as uuid), u.recipient, u.subject, u.body, :now
+                    from unnest(cast(:ids as text[]), cast(:runs as text[]), cast(:orders as text[]), cast(:sellers as text[]), cast(:recipients as text[]),
+                                cast(:subjects as text[]), cast(:bodies as text[])) as u (id, run, so, seller, recipient, subject, body)
+                    on conflict do nothing
+                    """).param("ids", notes.stream().map(n -> Ids.newId(clock).toString()).toArray(String[]::new))
+                    .param("runs", notes.stream().map(n -> n[0]).toArray(String[]::new)).param("orders", notes.stream().map(n -> n[1]).toArray(String[]::new))
+                    .param("sellers", notes.stream().map(n -> n[2]).toArray(String[]::new)).param("recipients", notes.stream().map(n -> n[3]).toArray(String[]::new))
+                    .param("subjects", notes.stream().map(n -> n[4]).toArray(String[]::new)).param("bodies", notes.stream().map(n -> n[5]).toArray(String[]::new))
+                    .param("now", Timestamp.from(at)).update();
+            webhooks.enqueueAll(messages);
+            jdbc.sql("""
+                    update logistics.remediation_item i set status = 'done', action = u.action, attempts = i.attempts + 1, refunded_minor = u.refunded,
+                        return_cost_minor = u.cost, error = null, lease_owner = null, lease_until = null, worked_by = u.node, updated_at = :now
+                    from unnest(cast(:runs as uuid[]), cast(:orders as uuid[]), cast(:actions as text[]), cast(:refunded as bigint[]), cast(:costs as bigint[]),
+                                cast(:nodes as text[])) as u (run, so, action, refunded, cost, node)
+                    where i.run_id = u.run and i.seller_order_id = u.so
+                    """).param("runs", column(open, Item::runId)).param("orders", column(open, Item::sellerOrderId))
+                    .param("actions", open.stream().map(i -> done.get(i).action()).toArray(String[]::new))
+                    .param("refunded", open.stream().mapToLong(i -> done.get(i).refunded().minor()).toArray())
+                    .param("costs", open.stream().mapToLong(i -> returnCost.get(i).minor()).toArray())
+                    .param("nodes", open.stream().map(Item::node).toArray(String[]::new)).param("now", Timestamp.from(at)).update();
         }));
+    }
+
+    private static String[] column(List<Item> items, java.util.function.Function<Item, UUID> id) {
+        return items.stream().map(i -> id.apply(i).toString()).toArray(String[]::new);
     }
 
     private void settle(Item item, String status, String error) {
@@ -310,23 +341,19 @@ public class Remediations {
                 .param("now", Timestamp.from(clock.instant())).param("run", item.runId()).param("so", item.sellerOrderId()).update()));
     }
 
-    private void notifyBoth(Item item, String action, OrderDesk.SellerOrder order, Money refunded) {
+    /** The seller's and the buyer's message about a remediated order: run, seller order, seller, recipient, subject, body. */
+    private static List<String[]> notifications(Item item, String action, OrderDesk.SellerOrder order, Money refunded) {
         String what = action.equals("cancel")
                 ? "was cancelled before shipment and the payment authorization of " + order.total() + " released"
                 : "was cancelled and " + refunded + " refunded to the buyer" + (item.returnGoods() ? "; the parcel is coming back to the seller" : "");
-        insertNotification(item, order, "seller", "Order " + order.sellerOrderId() + " remediated: " + item.disruptionReason(),
-                "Your order " + order.sellerOrderId() + " " + what + ". Entrepot pays the return shipping and all fees; you pay no commission on it "
-                        + "and it does not count against your performance record.");
-        insertNotification(item, order, "buyer", "Your order from " + order.sellerName() + " was cancelled",
-                "Customs closed on your parcel's route (" + item.disruptionReason() + "). Your order " + order.sellerOrderId() + " " + what + ".");
-    }
-
-    private void insertNotification(Item item, OrderDesk.SellerOrder order, String recipient, String subject, String body) {
-        jdbc.sql("""
-                insert into logistics.notification (id, run_id, seller_order_id, seller_id, recipient, subject, body, created_at)
-                values (:id, :run, :so, :seller, :recipient, :subject, :body, :now) on conflict do nothing
-                """).param("id", Ids.newId(clock)).param("run", item.runId()).param("so", order.sellerOrderId()).param("seller", order.sellerId())
-                .param("recipient", recipient).param("subject", subject).param("body", body).param("now", Timestamp.from(clock.instant())).update();
+        String run = item.runId().toString();
+        String so = order.sellerOrderId().toString();
+        String seller = order.sellerId().toString();
+        return List.of(new String[] {run, so, seller, "seller", "Order " + so + " remediated: " + item.disruptionReason(),
+                "Your order " + so + " " + what + ". Entrepot pays the return shipping and all fees; you pay no commission on it "
+                        + "and it does not count against your performance record."},
+                new String[] {run, so, seller, "buyer", "Your order from " + order.sellerName() + " was cancelled",
+                        "Customs closed on your parcel's route (" + item.disruptionReason() + "). Your order " + so + " " + what + "."});
     }
 
     // Reports (as the current actor: a seller sees its own lines only)

@@ -81,11 +81,34 @@ public class Shipments {
         }));
     }
 
-    /** The return parcel of a remediated seller order, paid by the platform at this cost. */
-    Shipment createReturn(OrderDesk.SellerOrder order, Money cost) {
-        insert(order.sellerOrderId(), order.sellerId(), "return", null, order.market(), order.originCountry(), order.carrierService() + " (return)",
-                newTrackingNumber(), cost);
-        return one(order.sellerOrderId(), "return").orElseThrow();
+    /** Return parcels for many seller orders with one statement (an order that has one already keeps it); the carrier service of each. */
+    java.util.Map<UUID, String> createReturns(List<java.util.Map.Entry<OrderDesk.SellerOrder, Money>> parcels) {
+        java.util.Map<UUID, String> services = new java.util.HashMap<>();
+        if (parcels.isEmpty()) {
+            return services;
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (var p : parcels) {
+            OrderDesk.SellerOrder o = p.getKey();
+            String service = o.carrierService() + " (return)";
+            services.put(o.sellerOrderId(), service);
+            rows.add(new String[] {Ids.newId(clock).toString(), o.sellerOrderId().toString(), o.sellerId().toString(), o.market(), o.originCountry(), service,
+                    newTrackingNumber(), Long.toString(p.getValue().minor()), p.getValue().currency().code()});
+        }
+        java.util.function.IntFunction<String[]> column = i -> rows.stream().map(r -> r[i]).toArray(String[]::new);
+        jdbc.sql("""
+                insert into logistics.shipment (id, seller_order_id, seller_id, direction, lane_id, origin_country, destination_market, carrier_service,
+                    tracking_number, status, status_rank, status_at, cost_minor, cost_currency, created_at, updated_at)
+                select cast(u.id as uuid), cast(u.so as uuid), cast(u.seller as uuid), 'return', null, u.origin, u.destination, u.service, u.tracking,
+                       'label_created', 0, :now, cast(u.cost as bigint), u.currency, :now, :now
+                from unnest(cast(:ids as text[]), cast(:orders as text[]), cast(:sellers as text[]), cast(:origins as text[]), cast(:destinations as text[]),
+                            cast(:services as text[]), cast(:trackings as text[]), cast(:costs as text[]), cast(:currencies as text[]))
+                     as u (id, so, seller, origin, destination, service, tracking, cost, currency)
+                on conflict (seller_order_id, direction) do nothing
+                """).param("ids", column.apply(0)).param("orders", column.apply(1)).param("sellers", column.apply(2)).param("origins", column.apply(3))
+                .param("destinations", column.apply(4)).param("services", column.apply(5)).param("trackings", column.apply(6))
+                .param("costs", column.apply(7)).param("currencies", column.apply(8)).param("now", Timestamp.from(clock.instant())).update();
+        return services;
     }
 
     private void insert(UUID sellerOrderId, UUID sellerId, String direction, @Nullable UUID lane, String origin, String destination, String service,

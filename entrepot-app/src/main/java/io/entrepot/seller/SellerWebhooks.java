@@ -101,6 +101,27 @@ public class SellerWebhooks {
                 .param("payload", JSON.writeValueAsString(payload)).param("now", Timestamp.from(clock.instant())).update();
     }
 
+    /** A message to queue for a seller. */
+    public record Message(SellerId seller, String eventType, Map<String, ?> payload) {
+    }
+
+    /** {@link #enqueue} for many messages with one statement (those for sellers without an endpoint are dropped). */
+    public void enqueueAll(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into seller.webhook_delivery (id, seller_id, event_type, payload, next_attempt_at, created_at)
+                select cast(u.id as uuid), cast(u.seller as uuid), u.type, cast(u.payload as jsonb), :now, :now
+                from unnest(cast(:ids as text[]), cast(:sellers as text[]), cast(:types as text[]), cast(:payloads as text[])) as u (id, seller, type, payload)
+                where exists (select 1 from seller.webhook_endpoint e where e.seller_id = cast(u.seller as uuid))
+                """).param("ids", messages.stream().map(m -> Ids.newId(clock).toString()).toArray(String[]::new))
+                .param("sellers", messages.stream().map(m -> m.seller().value().toString()).toArray(String[]::new))
+                .param("types", messages.stream().map(Message::eventType).toArray(String[]::new))
+                .param("payloads", messages.stream().map(m -> JSON.writeValueAsString(m.payload())).toArray(String[]::new))
+                .param("now", Timestamp.from(clock.instant())).update();
+    }
+
     /** A message waiting to be delivered. */
     private record Due(UUID id, UUID sellerId, String eventType, String payload, int attempts, String url, String secret, Instant createdAt) {
     }

@@ -60,6 +60,37 @@ class LedgerIntegrationTests {
     }
 
     @Test
+    void postingManyAtOnceBooksWhatPostingOneByOneWouldAndKeepsTheirKeys() {
+        SellerId seller = new SellerId(UUID.randomUUID());
+        SellerId other = new SellerId(UUID.randomUUID());
+        CurrencyCode jpy = CurrencyCode.of("JPY");
+        CurrencyCode kwd = CurrencyCode.of("KWD");
+        String first = "order-" + UUID.randomUUID();
+        UUID posted = as(() -> ledger.post(sale(seller, first, Money.ofMinor(10_000, "JPY"), 1_000, 500)));
+        List<JournalEntry> batch = List.of(sale(seller, first, Money.ofMinor(10_000, "JPY"), 1_000, 500),
+                sale(seller, "order-" + UUID.randomUUID(), Money.ofMinor(2_000, "JPY"), 200, 0),
+                sale(other, "order-" + UUID.randomUUID(), Money.ofMinor(1_234, "KWD"), 123, 0),
+                sale(seller, "order-" + UUID.randomUUID(), Money.ofMinor(3_000, "JPY"), 0, 300));
+        long entriesBefore = as(() -> ledger.entries());
+        List<UUID> ids = as(() -> ledger.postAll(batch));
+        assertThat(ids).hasSize(4).doesNotHaveDuplicates();
+        assertThat(ids.getFirst()).as("an entry posted before under the same key is that entry").isEqualTo(posted);
+        assertThat(as(() -> ledger.entries())).isEqualTo(entriesBefore + 3);
+        assertThat(as(() -> ledger.balance(AccountRef.seller(seller, Kind.PAYABLE_PENDING, jpy)))).isEqualTo(Money.ofMinor(-(8_500 + 1_800 + 2_700), "JPY"));
+        assertThat(as(() -> ledger.balance(AccountRef.seller(other, Kind.PAYABLE_PENDING, kwd)))).isEqualTo(Money.ofMinor(-1_111, "KWD"));
+        assertThat(as(() -> ledger.postAll(batch))).as("the same batch again posts nothing").isEqualTo(ids);
+        assertThat(as(() -> ledger.entries())).isEqualTo(entriesBefore + 3);
+        assertThat(as(() -> ledger.verify())).isEmpty();
+
+        String twice = "order-" + UUID.randomUUID();
+        assertThatThrownBy(() -> as(() -> ledger.postAll(List.of(sale(seller, twice, Money.ofMinor(100, "JPY"), 0, 0),
+                sale(seller, twice, Money.ofMinor(200, "JPY"), 0, 0))))).isInstanceOf(ConflictException.class).hasMessageContaining("twice in one batch");
+        assertThatThrownBy(() -> as(() -> ledger.postAll(List.of(sale(seller, first, Money.ofMinor(12_000, "JPY"), 1_000, 500)))))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("different journal entry");
+        assertThat(as(() -> ledger.entries())).as("a refused batch writes nothing").isEqualTo(entriesBefore + 3);
+    }
+
+    @Test
     void anEntryThatDoesNotBalanceCannotBeCommittedEvenBehindTheApplicationsBack() {
         SellerId seller = new SellerId(UUID.randomUUID());
         UUID entry = as(() -> ledger.post(sale(seller, "order-" + UUID.randomUUID(), Money.ofMinor(500, "EUR"), 50, 0)));

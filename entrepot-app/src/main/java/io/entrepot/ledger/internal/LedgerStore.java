@@ -33,6 +33,103 @@ public class LedgerStore {
         return find(ref).orElseThrow();
     }
 
+    /**
+     * Finds or creates many accounts with two statements: their ids by reference. New accounts are
+     * inserted in one order, so two transactions creating the same ones wait for each other instead
+     * of deadlocking.
+     */
+    public java.util.Map<AccountRef, UUID> accounts(List<AccountRef> refs, java.util.function.Supplier<UUID> newIds, Instant now) {
+        String[] owners = refs.stream().map(r -> r.ownerType().key()).toArray(String[]::new);
+        String[] ownerRefs = refs.stream().map(AccountRef::ownerRef).toArray(String[]::new);
+        String[] kinds = refs.stream().map(r -> r.kind().key()).toArray(String[]::new);
+        String[] currencies = refs.stream().map(r -> r.currency().code()).toArray(String[]::new);
+        jdbc.sql("""
+                insert into ledger.account (id, owner_type, owner_ref, seller_id, kind, currency, created_at)
+                select cast(u.id as uuid), u.owner, u.ref, cast(nullif(u.seller, '') as uuid), u.kind, u.currency, :now
+                from unnest(cast(:ids as text[]), cast(:owners as text[]), cast(:refs as text[]), cast(:sellers as text[]), cast(:kinds as text[]),
+                            cast(:currencies as text[])) as u (id, owner, ref, seller, kind, currency)
+                order by u.owner, u.ref, u.kind, u.currency
+                on conflict (owner_type, owner_ref, kind, currency) do nothing
+                """).param("ids", refs.stream().map(r -> newIds.get().toString()).toArray(String[]::new)).param("owners", owners)
+                .param("refs", ownerRefs).param("sellers", refs.stream().map(r -> r.sellerId() == null ? "" : r.sellerId().value().toString())
+                        .toArray(String[]::new))
+                .param("kinds", kinds).param("currencies", currencies).param("now", Timestamp.from(now)).update();
+        java.util.Map<String, UUID> byKey = new java.util.HashMap<>();
+        jdbc.sql("""
+                select a.id, a.owner_type, a.owner_ref, a.kind, a.currency from ledger.account a
+                join unnest(cast(:owners as text[]), cast(:refs as text[]), cast(:kinds as text[]), cast(:currencies as text[])) as u (owner, ref, kind, currency)
+                  on a.owner_type = u.owner and a.owner_ref = u.ref and a.kind = u.kind and a.currency = u.currency
+                """).param("owners", owners).param("refs", ownerRefs).param("kinds", kinds).param("currencies", currencies)
+                .query(rs -> {
+                    byKey.put(rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|" + rs.getString(5).strip(), rs.getObject(1, UUID.class));
+                });
+        java.util.Map<AccountRef, UUID> found = new java.util.HashMap<>();
+        for (AccountRef r : refs) {
+            found.put(r, java.util.Objects.requireNonNull(byKey.get(r.ownerType().key() + "|" + r.ownerRef() + "|" + r.kind().key() + "|" + r.currency().code()),
+                    () -> "account " + r + " was neither found nor created"));
+        }
+        return found;
+    }
+
+    /** The entries already posted under any of these keys: id by key. */
+    public java.util.Map<String, UUID> entriesByKey(List<String> keys) {
+        java.util.Map<String, UUID> found = new java.util.HashMap<>();
+        jdbc.sql("select idempotency_key, id from ledger.journal_entry where idempotency_key = any (cast(:keys as text[]))")
+                .param("keys", keys.toArray(String[]::new)).query(rs -> {
+                    found.put(rs.getString(1), rs.getObject(2, UUID.class));
+                });
+        return found;
+    }
+
+    /** An entry to insert with its postings. */
+    public record NewEntry(UUID id, String description, String sourceType, String sourceId, String key, List<StoredPosting> postings) {
+    }
+
+    /** Inserts entries and their postings with one statement each. */
+    public void insertAll(List<NewEntry> entries, java.util.function.Supplier<UUID> newIds, Instant now) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into ledger.journal_entry (id, description, source_type, source_id, idempotency_key, created_at)
+                select cast(u.id as uuid), u.description, u.source_type, u.source_id, u.key, :now
+                from unnest(cast(:ids as text[]), cast(:descriptions as text[]), cast(:types as text[]), cast(:sources as text[]), cast(:keys as text[]))
+                     as u (id, description, source_type, source_id, key)
+                """).param("ids", entries.stream().map(e -> e.id().toString()).toArray(String[]::new))
+                .param("descriptions", entries.stream().map(NewEntry::description).toArray(String[]::new))
+                .param("types", entries.stream().map(NewEntry::sourceType).toArray(String[]::new))
+                .param("sources", entries.stream().map(NewEntry::sourceId).toArray(String[]::new))
+                .param("keys", entries.stream().map(NewEntry::key).toArray(String[]::new)).param("now", Timestamp.from(now)).update();
+        List<String> ids = new java.util.ArrayList<>();
+        List<String> entryIds = new java.util.ArrayList<>();
+        List<String> accounts = new java.util.ArrayList<>();
+        List<String> sellers = new java.util.ArrayList<>();
+        List<Long> amounts = new java.util.ArrayList<>();
+        List<String> currencies = new java.util.ArrayList<>();
+        List<String> rates = new java.util.ArrayList<>();
+        for (NewEntry e : entries) {
+            for (StoredPosting p : e.postings()) {
+                ids.add(newIds.get().toString());
+                entryIds.add(e.id().toString());
+                accounts.add(p.account().toString());
+                sellers.add(p.sellerId() == null ? "" : p.sellerId().toString());
+                amounts.add(p.amountMinor());
+                currencies.add(p.currency());
+                rates.add(p.fxRate() == null ? "" : p.fxRate().toPlainString());
+            }
+        }
+        jdbc.sql("""
+                insert into ledger.posting (id, entry_id, account_id, seller_id, amount_minor, currency, fx_rate, created_at)
+                select cast(u.id as uuid), cast(u.entry as uuid), cast(u.account as uuid), cast(nullif(u.seller, '') as uuid), u.amount, u.currency,
+                       cast(nullif(u.rate, '') as numeric), :now
+                from unnest(cast(:ids as text[]), cast(:entries as text[]), cast(:accounts as text[]), cast(:sellers as text[]), cast(:amounts as bigint[]),
+                            cast(:currencies as text[]), cast(:rates as text[])) as u (id, entry, account, seller, amount, currency, rate)
+                """).param("ids", ids.toArray(String[]::new)).param("entries", entryIds.toArray(String[]::new))
+                .param("accounts", accounts.toArray(String[]::new)).param("sellers", sellers.toArray(String[]::new))
+                .param("amounts", amounts.stream().mapToLong(Long::longValue).toArray()).param("currencies", currencies.toArray(String[]::new))
+                .param("rates", rates.toArray(String[]::new)).param("now", Timestamp.from(now)).update();
+    }
+
     public Optional<UUID> find(AccountRef ref) {
         return jdbc.sql("""
                 select id from ledger.account where owner_type = :owner and owner_ref = :ref and kind = :kind and currency = :currency

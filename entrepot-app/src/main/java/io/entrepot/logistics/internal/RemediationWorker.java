@@ -30,11 +30,11 @@ class RemediationWorker {
     /**
      * @param maxPerSecond at most this many orders per second on this node (0: as fast as it goes), to
      *     stay within what the payment provider accepts in refunds
-     * @param threads items of a chunk worked at once on this node
+     * @param threads workers on this node, each claiming and working its own chunks
      */
-    RemediationWorker(Remediations remediations, @Value("${entrepot.remediation.chunk:25}") int chunk,
+    RemediationWorker(Remediations remediations, @Value("${entrepot.remediation.chunk:200}") int chunk,
             @Value("${entrepot.remediation.lease:PT2M}") Duration lease, @Value("${entrepot.remediation.turn:PT20S}") Duration turn,
-            @Value("${entrepot.remediation.max-per-second:0}") int maxPerSecond, @Value("${entrepot.remediation.threads:4}") int threads) {
+            @Value("${entrepot.remediation.max-per-second:0}") int maxPerSecond, @Value("${entrepot.remediation.threads:2}") int threads) {
         this.remediations = remediations;
         this.threads = Math.max(1, threads);
         this.maxPerSecond = maxPerSecond;
@@ -45,14 +45,27 @@ class RemediationWorker {
 
     @Scheduled(initialDelayString = "${entrepot.remediation.initial-delay:PT5S}", fixedDelayString = "${entrepot.remediation.poll:PT2S}")
     void work() {
+        if (threads == 1) {
+            workTurn();
+            return;
+        }
+        // each thread claims chunks of its own: one works in the database while another computes
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            for (int i = 0; i < threads; i++) {
+                pool.submit(this::workTurn);
+            }
+        }
+    }
+
+    private void workTurn() {
         long deadline = System.nanoTime() + turn.toNanos();
         try {
             int worked;
             do {
                 long started = System.nanoTime();
-                worked = remediations.workOnce(node, chunk, lease, threads);
+                worked = remediations.workOnce(node, chunk, lease);
                 if (maxPerSecond > 0 && worked > 0) {
-                    long due = started + worked * 1_000_000_000L / maxPerSecond;
+                    long due = started + worked * 1_000_000_000L * threads / maxPerSecond;
                     Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
                 }
             } while (worked > 0 && System.nanoTime() < deadline);

@@ -21,7 +21,12 @@ class OrderDeskForLogistics implements OrderDesk {
     private final io.entrepot.catalog.Inventory inventory;
     private final TransactionTemplate tx;
 
-    OrderDeskForLogistics(OrderStore store, Orders orders, io.entrepot.catalog.Inventory inventory, TransactionTemplate tx) {
+    private static final org.apache.commons.logging.Log log = org.apache.commons.logging.LogFactory.getLog(OrderDeskForLogistics.class);
+
+    private final BulkRefunds bulk;
+
+    OrderDeskForLogistics(OrderStore store, Orders orders, io.entrepot.catalog.Inventory inventory, TransactionTemplate tx, BulkRefunds bulk) {
+        this.bulk = bulk;
         this.store = store;
         this.orders = orders;
         this.inventory = inventory;
@@ -93,6 +98,29 @@ class OrderDeskForLogistics implements OrderDesk {
                 return new Outcome.Skipped("the seller order is " + so.status() + "; a remediation settles only unshipped or shipped, undelivered orders");
             }
         }
+    }
+
+    @Override
+    public Map<UUID, Outcome> remedyAll(List<Remedy> remedies) {
+        Map<UUID, Outcome> outcomes = new java.util.HashMap<>();
+        try {
+            outcomes.putAll(bulk.refundInFull(remedies));
+        } catch (RuntimeException e) {
+            // one bad order must not stop the others: each is then remedied on its own
+            log.warn("bulk refund of " + remedies.size() + " seller orders failed; remedying them one by one", e);
+        }
+        for (Remedy r : remedies) {
+            if (!outcomes.containsKey(r.sellerOrderId())) {
+                Outcome outcome;
+                try {
+                    outcome = remedy(r.sellerOrderId(), r.keyPrefix(), r.attempt(), r.reason());
+                } catch (RuntimeException e) {
+                    outcome = new Outcome.Refused(String.valueOf(e.getMessage()));
+                }
+                outcomes.put(r.sellerOrderId(), outcome);
+            }
+        }
+        return outcomes;
     }
 
     /** What the refunds made under this key and its retries' keys returned to the buyer. */

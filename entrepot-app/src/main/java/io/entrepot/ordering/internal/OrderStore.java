@@ -367,7 +367,7 @@ public class OrderStore {
                 rs.getLong("border_estimate_minor"), rs.getBoolean("duty_unknown"), rs.getString("status"), instant(rs, "created_at"));
     }
 
-    private static SellerOrderRow sellerOrderRow(ResultSet rs, int n) throws SQLException {
+    static SellerOrderRow sellerOrderRow(ResultSet rs, int n) throws SQLException {
         return new SellerOrderRow(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class), rs.getObject("seller_id", UUID.class),
                 rs.getString("seller_name"), rs.getString("market_code"), rs.getString("origin_country"), rs.getString("carrier_service"),
                 rs.getString("status"), rs.getString("currency"), rs.getLong("goods_minor"), rs.getLong("shipping_minor"),

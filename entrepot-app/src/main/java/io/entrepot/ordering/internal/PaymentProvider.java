@@ -19,6 +19,19 @@ public interface PaymentProvider {
 
     Result refund(String idempotencyKey, String paymentRef, Money amount);
 
+    /** One refund of a batch: under its own idempotency key, of a captured payment. */
+    record RefundCall(String idempotencyKey, String paymentRef, Money amount) {
+    }
+
+    /**
+     * Many refunds in one request, each done once by its key as {@link #refund} would; the answers in
+     * the calls' order. Providers offer batch refunds for settling many orders at once; this default
+     * asks one by one, for a provider that has none.
+     */
+    default java.util.List<Result> refundAll(java.util.List<RefundCall> calls) {
+        return calls.stream().map(c -> refund(c.idempotencyKey(), c.paymentRef(), c.amount())).toList();
+    }
+
     /** The provider's answer: approved with its payment reference, or refused with a reason. */
     record Result(boolean approved, @Nullable String paymentRef, String outcome) {
     }

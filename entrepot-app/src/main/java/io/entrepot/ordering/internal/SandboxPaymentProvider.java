@@ -91,6 +91,94 @@ class SandboxPaymentProvider implements PaymentProvider {
         });
     }
 
+    /**
+     * A batch of refunds in one transaction of the provider's own and a few set-based statements: each
+     * key is claimed (a key seen before answers its first answer again, or is refused when it was used
+     * for another request), the payments are locked and each refund is taken, in the batch's order,
+     * from what is left of its payment's capture; one webhook is queued per refund.
+     */
+    @Override
+    public java.util.List<Result> refundAll(java.util.List<RefundCall> calls) {
+        if (calls.isEmpty()) {
+            return java.util.List.of();
+        }
+        return ActorContext.callAs(Actor.system("payment-sandbox"), () -> ownTransaction.execute(tx -> {
+            Instant now = clock.instant();
+            String[] keys = calls.stream().map(RefundCall::idempotencyKey).toArray(String[]::new);
+            String[] requests = calls.stream().map(c -> c.paymentRef() + "|" + c.amount()).toArray(String[]::new);
+            java.util.Set<String> claimed = new java.util.HashSet<>(jdbc.sql("""
+                    insert into psp_sandbox.request (idempotency_key, operation, request_hash, response, created_at)
+                    select u.key, 'refund', u.request, '', :now from unnest(cast(:keys as text[]), cast(:requests as text[])) as u (key, request)
+                    on conflict (idempotency_key) do nothing returning idempotency_key
+                    """).param("keys", keys).param("requests", requests).param("now", Timestamp.from(now)).query(String.class).list());
+            Result[] results = new Result[calls.size()];
+            java.util.Map<String, String[]> stored = new java.util.HashMap<>();
+            if (claimed.size() < calls.size()) {
+                jdbc.sql("select idempotency_key, operation, request_hash, response from psp_sandbox.request where idempotency_key = any (cast(:keys as text[]))")
+                        .param("keys", keys).query(rs -> {
+                            stored.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                        });
+            }
+            // the payments refunded, locked, with what is left of each capture
+            record Left(String token, String currency, long[] headroom) {
+            }
+            java.util.Map<String, Left> payments = new java.util.HashMap<>();
+            jdbc.sql("""
+                    select id, token, currency, captured_minor - refunded_minor from psp_sandbox.payment
+                    where id = any (cast(:refs as text[])) order by id for update
+                    """).param("refs", calls.stream().map(RefundCall::paymentRef).distinct().toArray(String[]::new))
+                    .query(rs -> {
+                        payments.put(rs.getString(1), new Left(rs.getString(2), rs.getString(3).strip(), new long[] {rs.getLong(4)}));
+                    });
+            java.util.Map<String, Long> refunds = new java.util.LinkedHashMap<>();
+            java.util.List<String> events = new java.util.ArrayList<>();
+            java.util.Map<String, Integer> firstWithKey = new java.util.HashMap<>();
+            for (int i = 0; i < calls.size(); i++) {
+                RefundCall c = calls.get(i);
+                Left left = payments.get(c.paymentRef());
+                Integer first = firstWithKey.putIfAbsent(c.idempotencyKey(), i);
+                if (first != null) {
+                    // the same key twice in one batch is one refund
+                    results[i] = requests[first].equals(requests[i]) ? results[first] : new Result(false, null, "idempotency_key_reused");
+                } else if (!claimed.contains(c.idempotencyKey())) {
+                    String[] earlier = stored.get(c.idempotencyKey());
+                    results[i] = !earlier[0].equals("refund") || !earlier[1].equals(requests[i]) ? new Result(false, null, "idempotency_key_reused")
+                            : decode(earlier[2]);
+                } else if (left != null && left.token().equals("tok_refund_fails")) {
+                    results[i] = new Result(false, c.paymentRef(), "refund_refused");
+                } else if (left == null || !left.currency().equals(c.amount().currency().code()) || left.headroom()[0] < c.amount().minor()) {
+                    results[i] = new Result(false, c.paymentRef(), "amount_exceeds_balance_or_unknown_payment");
+                } else {
+                    // taken in the batch's order, as the same refunds one after the other would be
+                    left.headroom()[0] -= c.amount().minor();
+                    refunds.merge(c.paymentRef(), c.amount().minor(), Math::addExact);
+                    events.add(c.paymentRef());
+                    results[i] = new Result(true, c.paymentRef(), "refunded");
+                }
+            }
+            jdbc.sql("""
+                    update psp_sandbox.payment p set refunded_minor = p.refunded_minor + u.amount, status = 'refunded', updated_at = :now
+                    from unnest(cast(:refs as text[]), cast(:amounts as bigint[])) as u (id, amount)
+                    where p.id = u.id
+                    """).param("refs", refunds.keySet().toArray(String[]::new)).param("amounts", refunds.values().stream().mapToLong(Long::longValue).toArray())
+                    .param("now", Timestamp.from(now)).update();
+            webhooks(events, "payment.refunded", now);
+            java.util.List<String> answeredKeys = new java.util.ArrayList<>();
+            java.util.List<String> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                if (claimed.contains(keys[i]) && firstWithKey.get(keys[i]) == i) {
+                    answeredKeys.add(keys[i]);
+                    answers.add(encode(results[i]));
+                }
+            }
+            jdbc.sql("""
+                    update psp_sandbox.request r set response = u.response
+                    from unnest(cast(:keys as text[]), cast(:responses as text[])) as u (key, response) where r.idempotency_key = u.key
+                    """).param("keys", answeredKeys.toArray(String[]::new)).param("responses", answers.toArray(String[]::new)).update();
+            return java.util.List.of(results);
+        }));
+    }
+
     private Result move(String paymentRef, Money amount, String column, String headroom, String event) {
         int updated = jdbc.sql("update psp_sandbox.payment set " + column + " = " + column + " + :amount, status = :status, updated_at = :now"
                 + " where id = :id and currency = :currency and " + headroom + " >= :amount")
@@ -121,9 +209,7 @@ class SandboxPaymentProvider implements PaymentProvider {
             }
             Result result = work.get();
             jdbc.sql("update psp_sandbox.request set response = :response where idempotency_key = :key")
-                    .param("response", (result.approved() ? "1" : "0") + "|" + Optional.ofNullable(result.paymentRef()).orElse("") + "|"
-                            + result.outcome())
-                    .param("key", key).update();
+                    .param("response", encode(result)).param("key", key).update();
             return result;
         }));
     }
@@ -138,9 +224,28 @@ class SandboxPaymentProvider implements PaymentProvider {
         }
     }
 
+    private static String encode(Result result) {
+        return (result.approved() ? "1" : "0") + "|" + Optional.ofNullable(result.paymentRef()).orElse("") + "|" + result.outcome();
+    }
+
     private static Result decode(String stored) {
         String[] parts = stored.split("\\|", 3);
         return new Result(parts[0].equals("1"), parts[1].isEmpty() ? null : parts[1], parts[2]);
+    }
+
+    /** One webhook per payment reference (a reference may come more than once), each delivered a little later. */
+    private void webhooks(java.util.List<String> paymentRefs, String type, Instant occurred) {
+        if (paymentRefs.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into psp_sandbox.webhook (id, payment_id, type, occurred_at, deliver_at)
+                select u.id, u.payment, :type, cast(:occurred as timestamptz), cast(:occurred as timestamptz) + u.delay * interval '1 millisecond'
+                from unnest(cast(:ids as text[]), cast(:payments as text[]), cast(:delays as int[])) as u (id, payment, delay)
+                """).param("ids", paymentRefs.stream().map(r -> "evt_" + Ids.newId(clock).toString().replace("-", "")).toArray(String[]::new))
+                .param("payments", paymentRefs.toArray(String[]::new))
+                .param("delays", paymentRefs.stream().mapToInt(r -> ThreadLocalRandom.current().nextInt(50, 1500)).toArray())
+                .param("type", type).param("occurred", Timestamp.from(occurred)).update();
     }
 
     private void webhook(String paymentRef, String type, Instant occurred) {
