@@ -362,10 +362,9 @@ public final class CheckoutBenchmark {
             exec(c, "insert into ledger.journal_entry (id, description, source_type, source_id, idempotency_key, created_at) values (?, 'bench', 'order', ?, ?, ?)",
                     entry, order.toString(), "order:" + order + ":authorized", now);
             UUID[] accounts = accounts(c);
-            exec(c, "insert into ledger.posting (id, entry_id, account_id, amount_minor, currency, created_at) values (?, ?, ?, 2, 'PHP', ?)",
-                    UUID.randomUUID(), entry, accounts[0], now);
-            exec(c, "insert into ledger.posting (id, entry_id, account_id, amount_minor, currency, created_at) values (?, ?, ?, -2, 'PHP', ?)",
-                    UUID.randomUUID(), entry, accounts[1], now);
+            // an entry's postings in one statement, as the platform writes them (the database checks them per statement)
+            exec(c, "insert into ledger.posting (id, entry_id, account_id, amount_minor, currency, created_at) values (?, ?, ?, 2, 'PHP', ?), (?, ?, ?, -2, 'PHP', ?)",
+                    UUID.randomUUID(), entry, accounts[0], now, UUID.randomUUID(), entry, accounts[1], now);
             exec(c, "update ordering.idempotency_key set state = 'done', response_status = 201, response_body = '{}' where scope = 'order' and key = ?",
                     order.toString());
             c.commit();

@@ -37,7 +37,8 @@ public class Ledger {
 
     private UUID post(JournalEntry entry, @org.jspecify.annotations.Nullable UUID reverses) {
         Instant now = clock.instant();
-        List<UUID> accounts = entry.postings().stream().map(p -> store.account(p.account(), Ids.newId(clock), now)).toList();
+        java.util.Map<AccountRef, UUID> ids = store.accounts(entry.postings().stream().map(Posting::account).distinct().toList(), () -> Ids.newId(clock), now);
+        List<UUID> accounts = entry.postings().stream().map(p -> ids.get(p.account())).toList();
         Optional<UUID> existing = store.entryByKey(entry.idempotencyKey());
         if (existing.isPresent()) {
             if (!store.fingerprint(existing.get()).equals(fingerprint(entry, accounts))) {
@@ -47,11 +48,19 @@ public class Ledger {
             return existing.get();
         }
         UUID id = Ids.newId(clock);
-        store.insertEntry(id, entry.description(), entry.sourceType(), entry.sourceId(), entry.idempotencyKey(), reverses, now);
-        for (int i = 0; i < entry.postings().size(); i++) {
-            store.insertPosting(Ids.newId(clock), id, accounts.get(i), entry.postings().get(i), now);
-        }
+        store.insertAll(List.of(new LedgerStore.NewEntry(id, entry.description(), entry.sourceType(), entry.sourceId(), entry.idempotencyKey(), reverses,
+                stored(entry, accounts))), () -> Ids.newId(clock), now);
         return id;
+    }
+
+    private static List<LedgerStore.StoredPosting> stored(JournalEntry entry, List<UUID> accounts) {
+        List<LedgerStore.StoredPosting> postings = new java.util.ArrayList<>(accounts.size());
+        for (int i = 0; i < accounts.size(); i++) {
+            Posting p = entry.postings().get(i);
+            postings.add(new LedgerStore.StoredPosting(accounts.get(i), p.account().sellerId() == null ? null : p.account().sellerId().value(),
+                    p.amount().minor(), p.amount().currency().code(), p.fxRate()));
+        }
+        return postings;
     }
 
     /**
@@ -83,13 +92,8 @@ public class Ledger {
             if (id == null) {
                 id = Ids.newId(clock);
                 inThisCall.put(entry.idempotencyKey(), id);
-                List<LedgerStore.StoredPosting> postings = new java.util.ArrayList<>(entry.postings().size());
-                for (int i = 0; i < accountIds.size(); i++) {
-                    Posting p = entry.postings().get(i);
-                    postings.add(new LedgerStore.StoredPosting(accountIds.get(i), p.account().sellerId() == null ? null : p.account().sellerId().value(),
-                            p.amount().minor(), p.amount().currency().code(), p.fxRate()));
-                }
-                fresh.add(new LedgerStore.NewEntry(id, entry.description(), entry.sourceType(), entry.sourceId(), entry.idempotencyKey(), postings));
+                fresh.add(new LedgerStore.NewEntry(id, entry.description(), entry.sourceType(), entry.sourceId(), entry.idempotencyKey(), null,
+                        stored(entry, accountIds)));
             }
             ids.add(id);
         }
@@ -110,10 +114,8 @@ public class Ledger {
             return existing.get();
         }
         UUID id = Ids.newId(clock);
-        store.insertEntry(id, "reversal: " + reason, "journal_entry", entryId.toString(), idempotencyKey, entryId, now);
-        for (LedgerStore.StoredPosting posting : postings) {
-            store.insertPosting(Ids.newId(clock), id, posting.reversed(), now);
-        }
+        store.insertAll(List.of(new LedgerStore.NewEntry(id, "reversal: " + reason, "journal_entry", entryId.toString(), idempotencyKey, entryId,
+                postings.stream().map(LedgerStore.StoredPosting::reversed).toList())), () -> Ids.newId(clock), now);
         return id;
     }
 

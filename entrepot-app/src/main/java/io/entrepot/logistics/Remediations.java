@@ -204,7 +204,12 @@ public class Remediations {
      */
     public int workOnce(String node, int chunk, Duration lease) {
         Instant now = clock.instant();
-        List<Item> claimed = ActorContext.callAs(WORKER, () -> tx.execute(s -> jdbc.sql("""
+        List<Item> claimed = ActorContext.callAs(WORKER, () -> tx.execute(s -> {
+            // Walk the pending items' index in order (V32): the items of a run that has just started are not yet in the
+            // table's statistics, and the planner could otherwise scan and sort every item of the run for each chunk.
+            jdbc.sql("set local enable_seqscan = off").update();
+            jdbc.sql("set local enable_sort = off").update();
+            return jdbc.sql("""
                 with claimed as (
                     select i.run_id, i.seller_order_id from logistics.remediation_item i
                     join logistics.remediation_run r on r.id = i.run_id and r.status = 'running'
@@ -218,7 +223,8 @@ public class Remediations {
                 returning i.run_id, i.seller_order_id, i.action, i.attempts, d.reason, (r.policy ->> 'returnGoods')::boolean as return_goods
                 """).param("now", Timestamp.from(now)).param("chunk", chunk).param("node", node).param("until", Timestamp.from(now.plus(lease)))
                 .query((rs, n) -> new Item(rs.getObject("run_id", UUID.class), rs.getObject("seller_order_id", UUID.class), rs.getString("action"),
-                        rs.getInt("attempts"), rs.getString("reason"), rs.getBoolean("return_goods"), node)).list()));
+                        rs.getInt("attempts"), rs.getString("reason"), rs.getBoolean("return_goods"), node)).list();
+        }));
         if (!claimed.isEmpty()) {
             var outcomes = ActorContext.callAs(WORKER, () -> orders.remedyAll(claimed.stream().map(item -> new OrderDesk.Remedy(item.sellerOrderId(),
                     prefix(item), item.attempts(), "Customs disruption: " + item.disruptionReason())).toList()));

@@ -82,20 +82,25 @@ public class LedgerStore {
     }
 
     /** An entry to insert with its postings. */
-    public record NewEntry(UUID id, String description, String sourceType, String sourceId, String key, List<StoredPosting> postings) {
+    public record NewEntry(UUID id, String description, String sourceType, String sourceId, String key, @Nullable UUID reverses,
+            List<StoredPosting> postings) {
     }
 
-    /** Inserts entries and their postings with one statement each. */
+    /**
+     * Inserts entries with one statement and all their postings with another: the database checks the
+     * postings of each statement together (V33), so an entry's postings always arrive in one statement.
+     */
     public void insertAll(List<NewEntry> entries, java.util.function.Supplier<UUID> newIds, Instant now) {
         if (entries.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                insert into ledger.journal_entry (id, description, source_type, source_id, idempotency_key, created_at)
-                select cast(u.id as uuid), u.description, u.source_type, u.source_id, u.key, :now
-                from unnest(cast(:ids as text[]), cast(:descriptions as text[]), cast(:types as text[]), cast(:sources as text[]), cast(:keys as text[]))
-                     as u (id, description, source_type, source_id, key)
+                insert into ledger.journal_entry (id, description, source_type, source_id, idempotency_key, reverses, created_at)
+                select cast(u.id as uuid), u.description, u.source_type, u.source_id, u.key, cast(nullif(u.reverses, '') as uuid), :now
+                from unnest(cast(:ids as text[]), cast(:descriptions as text[]), cast(:types as text[]), cast(:sources as text[]), cast(:keys as text[]),
+                            cast(:reverses as text[])) as u (id, description, source_type, source_id, key, reverses)
                 """).param("ids", entries.stream().map(e -> e.id().toString()).toArray(String[]::new))
+                .param("reverses", entries.stream().map(e -> e.reverses() == null ? "" : e.reverses().toString()).toArray(String[]::new))
                 .param("descriptions", entries.stream().map(NewEntry::description).toArray(String[]::new))
                 .param("types", entries.stream().map(NewEntry::sourceType).toArray(String[]::new))
                 .param("sources", entries.stream().map(NewEntry::sourceId).toArray(String[]::new))
@@ -149,30 +154,6 @@ public class LedgerStore {
                 from ledger.journal_entry e join ledger.posting p on p.entry_id = e.id where e.id = :entry
                 group by e.source_type, e.source_id
                 """).param("entry", entry).query(String.class).single();
-    }
-
-    public void insertEntry(UUID id, String description, String sourceType, String sourceId, String key, @Nullable UUID reverses, Instant now) {
-        jdbc.sql("""
-                insert into ledger.journal_entry (id, description, source_type, source_id, idempotency_key, reverses, created_at)
-                values (:id, :description, :sourceType, :sourceId, :key, :reverses, :now)
-                """)
-                .param("id", id).param("description", description).param("sourceType", sourceType).param("sourceId", sourceId)
-                .param("key", key).param("reverses", reverses).param("now", Timestamp.from(now)).update();
-    }
-
-    public void insertPosting(UUID id, UUID entry, UUID account, Posting posting, Instant now) {
-        insertPosting(id, entry, new StoredPosting(account, posting.account().sellerId() == null ? null : posting.account().sellerId().value(),
-                posting.amount().minor(), posting.amount().currency().code(), posting.fxRate()), now);
-    }
-
-    public void insertPosting(UUID id, UUID entry, StoredPosting posting, Instant now) {
-        jdbc.sql("""
-                insert into ledger.posting (id, entry_id, account_id, seller_id, amount_minor, currency, fx_rate, created_at)
-                values (:id, :entry, :account, :seller, :amount, :currency, :rate, :now)
-                """)
-                .param("id", id).param("entry", entry).param("account", posting.account()).param("seller", posting.sellerId())
-                .param("amount", posting.amountMinor()).param("currency", posting.currency()).param("rate", posting.fxRate())
-                .param("now", Timestamp.from(now)).update();
     }
 
     /** A posting as stored: account, the account's seller, signed amount and currency. */

@@ -1,0 +1,38 @@
+-- The postings' checks run once per inserting statement over the rows it inserted (a transition
+-- table), instead of once per row: a bulk posting of thousands of postings runs two queries, not
+-- thousands of trigger calls. Every entry's postings are inserted in one statement (Ledger.post,
+-- postAll and reverse do so), so an entry is checked whole when its postings arrive — earlier than the
+-- commit-time check this replaces, and still behind the application's back.
+drop trigger entry_balances_per_currency on ledger.posting;
+drop trigger posting_matches_account on ledger.posting;
+drop function ledger.check_entry_balanced();
+drop function ledger.check_posting();
+
+create function ledger.check_postings() returns trigger language plpgsql as $$
+declare
+    bad record;
+begin
+    -- a posting is in its account's currency, and names the account's seller (for row-level security)
+    select p.id, p.currency, p.seller_id, a.currency as account_currency, a.seller_id as account_seller into bad
+    from inserted p join ledger.account a on a.id = p.account_id
+    where a.currency <> p.currency or a.seller_id is distinct from p.seller_id
+    limit 1;
+    if found then
+        if bad.currency <> bad.account_currency then
+            raise exception 'posting in % to an account kept in %', bad.currency, bad.account_currency;
+        end if;
+        raise exception 'posting names seller % but the account belongs to %', bad.seller_id, bad.account_seller;
+    end if;
+    -- every entry these postings belong to balances per currency (over all its postings)
+    select p.entry_id, p.currency, sum(p.amount_minor) as total into bad
+    from ledger.posting p where p.entry_id in (select distinct entry_id from inserted)
+    group by p.entry_id, p.currency having sum(p.amount_minor) <> 0
+    limit 1;
+    if found then
+        raise exception 'journal entry % does not balance in %: off by %', bad.entry_id, bad.currency, bad.total;
+    end if;
+    return null;
+end $$;
+
+create trigger postings_checked after insert on ledger.posting
+    referencing new table as inserted for each statement execute function ledger.check_postings();
