@@ -106,6 +106,20 @@ class LedgerIntegrationTests {
     }
 
     @Test
+    void aPostingMustNameAnExistingEntryAndAccountEvenBehindTheApplicationsBack() {
+        SellerId seller = new SellerId(UUID.randomUUID());
+        UUID entry = as(() -> ledger.post(sale(seller, "order-" + UUID.randomUUID(), Money.ofMinor(700, "EUR"), 70, 0)));
+        UUID account = as(() -> jdbc.sql("select account_id from ledger.posting where entry_id = :entry limit 1").param("entry", entry).query(UUID.class).single());
+        String insert = "insert into ledger.posting (id, entry_id, account_id, seller_id, amount_minor, currency, created_at) "
+                + "values (:id, :entry, :account, null, 5, 'EUR', now()), (:id2, :entry, :account, null, -5, 'EUR', now())";
+        assertThatThrownBy(() -> as(() -> jdbc.sql(insert).param("id", UUID.randomUUID()).param("id2", UUID.randomUUID()).param("entry", UUID.randomUUID())
+                .param("account", account).update())).rootCause().hasMessageContaining("names no journal entry");
+        assertThatThrownBy(() -> as(() -> jdbc.sql(insert).param("id", UUID.randomUUID()).param("id2", UUID.randomUUID()).param("entry", entry)
+                .param("account", UUID.randomUUID()).update())).rootCause().hasMessageContaining("names no account");
+        assertThat(as(() -> ledger.verify())).isEmpty();
+    }
+
+    @Test
     void postedRowsCannotBeChangedOrDeletedByTheAppRole() throws SQLException {
         SellerId seller = new SellerId(UUID.randomUUID());
         UUID entry = as(() -> ledger.post(sale(seller, "order-" + UUID.randomUUID(), Money.ofMinor(2_000, "USD"), 200, 100)));
