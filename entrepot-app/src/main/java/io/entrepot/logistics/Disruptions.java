@@ -169,8 +169,9 @@ public class Disruptions {
     private Set<UUID> taken(List<UUID> sellerOrderIds) {
         Set<UUID> taken = new HashSet<>();
         for (int from = 0; from < sellerOrderIds.size(); from += 5_000) {
-            taken.addAll(jdbc.sql("select seller_order_id from logistics.remediation_item where seller_order_id in (:ids)")
-                    .param("ids", sellerOrderIds.subList(from, Math.min(sellerOrderIds.size(), from + 5_000))).query(UUID.class).list());
+            taken.addAll(jdbc.sql("select seller_order_id from logistics.remediation_item where seller_order_id = any (cast(:ids as uuid[]))")
+                    .param("ids", sellerOrderIds.subList(from, Math.min(sellerOrderIds.size(), from + 5_000)).stream().map(UUID::toString)
+                            .toArray(String[]::new)).query(UUID.class).list());
         }
         return taken;
     }

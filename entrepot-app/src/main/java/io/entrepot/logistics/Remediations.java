@@ -144,13 +144,14 @@ public class Remediations {
     private List<Run> runs(String where, UUID key) {
         Instant now = clock.instant();
         return ActorContext.callAs(WORKER, () -> tx.execute(s -> jdbc.sql("""
-                select r.*,
-                       (select count(*) from logistics.remediation_item i where i.run_id = r.id and i.status in ('done', 'skipped')) as done,
-                       (select count(*) from logistics.remediation_item i where i.run_id = r.id and i.status = 'failed') as failed,
-                       (select count(*) from logistics.remediation_item i where i.run_id = r.id and i.status = 'pending') as remaining,
-                       (select count(*) from logistics.remediation_item i where i.run_id = r.id and i.status <> 'pending'
-                                                                          and i.updated_at > :since) as recent
+                select r.*, c.done, c.failed, c.remaining, c.recent
                 from logistics.remediation_run r
+                cross join lateral (
+                    -- one pass over the run's items (the console and the API poll this while a run works)
+                    select count(*) filter (where i.status in ('done', 'skipped')) as done, count(*) filter (where i.status = 'failed') as failed,
+                           count(*) filter (where i.status = 'pending') as remaining,
+                           count(*) filter (where i.status <> 'pending' and i.updated_at > :since) as recent
+                    from logistics.remediation_item i where i.run_id = r.id) as c
                 """ + where + " order by r.created_at desc")
                 .param("key", key).param("since", Timestamp.from(now.minusSeconds(60)))
                 .query((rs, n) -> {
@@ -205,25 +206,30 @@ public class Remediations {
     public int workOnce(String node, int chunk, Duration lease) {
         Instant now = clock.instant();
         List<Item> claimed = ActorContext.callAs(WORKER, () -> tx.execute(s -> {
-            // Walk the pending items' index in order (V32): the items of a run that has just started are not yet in the
-            // table's statistics, and the planner could otherwise scan and sort every item of the run for each chunk.
+            // Items are found by key, never by scanning: a run's items are newer than the table's statistics, and a plan
+            // made for a small table would scan every item of the run for each chunk.
             jdbc.sql("set local enable_seqscan = off").update();
-            jdbc.sql("set local enable_sort = off").update();
-            return jdbc.sql("""
-                with claimed as (
+            List<String[]> keys = jdbc.sql("""
                     select i.run_id, i.seller_order_id from logistics.remediation_item i
-                    join logistics.remediation_run r on r.id = i.run_id and r.status = 'running'
                     where i.status = 'pending' and (i.lease_until is null or i.lease_until < :now)
+                      and i.run_id in (select id from logistics.remediation_run where status = 'running')
                     order by i.run_id, i.seller_order_id
                     limit :chunk
-                    for update of i skip locked)
-                update logistics.remediation_item i set lease_owner = :node, lease_until = :until, updated_at = :now
-                from claimed, logistics.remediation_run r, logistics.disruption d
-                where i.run_id = claimed.run_id and i.seller_order_id = claimed.seller_order_id and r.id = i.run_id and d.id = r.disruption_id
-                returning i.run_id, i.seller_order_id, i.action, i.attempts, d.reason, (r.policy ->> 'returnGoods')::boolean as return_goods
-                """).param("now", Timestamp.from(now)).param("chunk", chunk).param("node", node).param("until", Timestamp.from(now.plus(lease)))
-                .query((rs, n) -> new Item(rs.getObject("run_id", UUID.class), rs.getObject("seller_order_id", UUID.class), rs.getString("action"),
-                        rs.getInt("attempts"), rs.getString("reason"), rs.getBoolean("return_goods"), node)).list();
+                    for update of i skip locked
+                    """).param("now", Timestamp.from(now)).param("chunk", chunk)
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+            if (keys.isEmpty()) {
+                return List.<Item>of();
+            }
+            return jdbc.sql("""
+                    update logistics.remediation_item i set lease_owner = :node, lease_until = :until, updated_at = :now
+                    from unnest(cast(:runs as uuid[]), cast(:orders as uuid[])) as u (run, so), logistics.remediation_run r, logistics.disruption d
+                    where i.run_id = u.run and i.seller_order_id = u.so and r.id = i.run_id and d.id = r.disruption_id
+                    returning i.run_id, i.seller_order_id, i.action, i.attempts, d.reason, (r.policy ->> 'returnGoods')::boolean as return_goods
+                    """).param("runs", keys.stream().map(k -> k[0]).toArray(String[]::new)).param("orders", keys.stream().map(k -> k[1]).toArray(String[]::new))
+                    .param("node", node).param("until", Timestamp.from(now.plus(lease))).param("now", Timestamp.from(now))
+                    .query((rs, n) -> new Item(rs.getObject("run_id", UUID.class), rs.getObject("seller_order_id", UUID.class), rs.getString("action"),
+                            rs.getInt("attempts"), rs.getString("reason"), rs.getBoolean("return_goods"), node)).list();
         }));
         if (!claimed.isEmpty()) {
             var outcomes = ActorContext.callAs(WORKER, () -> orders.remedyAll(claimed.stream().map(item -> new OrderDesk.Remedy(item.sellerOrderId(),
@@ -258,6 +264,7 @@ public class Remediations {
         }
         ActorContext.runAs(WORKER, () -> tx.executeWithoutResult(s -> {
             List<Item> items = List.copyOf(done.keySet());
+            jdbc.sql("set local enable_seqscan = off").update();
             java.util.Set<String> pending = new java.util.HashSet<>(jdbc.sql("""
                     select i.run_id || ':' || i.seller_order_id from logistics.remediation_item i
                     join unnest(cast(:runs as uuid[]), cast(:orders as uuid[])) as u (run, so) on i.run_id = u.run and i.seller_order_id = u.so

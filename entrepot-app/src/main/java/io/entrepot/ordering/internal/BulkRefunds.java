@@ -61,7 +61,7 @@ class BulkRefunds {
     }
 
     /** A refund the provider is to be asked for (new, or left pending by an earlier attempt). */
-    private record Ask(UUID refundId, UUID sellerOrderId, String paymentRef, Money amount, long earlierOurs) {
+    private record Ask(UUID refundId, UUID sellerOrderId, String key, String paymentRef, Money amount, long earlierOurs) {
     }
 
     /** What the first transaction decided: outcomes known already, and the refunds to ask for. */
@@ -88,6 +88,7 @@ class BulkRefunds {
     }
 
     private Decided decide(List<OrderDesk.Remedy> remedies, String by) {
+        keyLookups();
         Instant now = clock.instant();
         Map<UUID, OrderDesk.Remedy> byOrder = new HashMap<>();
         remedies.forEach(r -> byOrder.put(r.sellerOrderId(), r));
@@ -115,7 +116,7 @@ class BulkRefunds {
                 switch (String.valueOf(attempt.refundStatus())) {
                     case "refunded" -> outcomes.put(so.id(), new Outcome.Done("return", new Money(oursRefunded, c)));
                     case "failed" -> outcomes.put(so.id(), new Outcome.Refused("the payment provider refused the refund (HTTP 409)"));
-                    case "pending" -> asks.add(new Ask(Objects.requireNonNull(attempt.refundId()), so.id(), paymentRefs.get(so.orderId()),
+                    case "pending" -> asks.add(new Ask(Objects.requireNonNull(attempt.refundId()), so.id(), key, paymentRefs.get(so.orderId()),
                             new Money(attempt.amount(), c), oursRefunded));
                     default -> outcomes.put(so.id(), new Outcome.InProgress());
                 }
@@ -139,7 +140,7 @@ class BulkRefunds {
             fresh.add(new NewRefund(so, new OrderStore.RefundRow(refundId, so.id(), so.sellerId(), r.minor(), so.currency(), split.goods().minor(),
                     split.shipping().minor(), split.dutyAndTax().minor(), split.feesBack().minor(), sellerPartPayout, "pending", remedy.reason().strip(), now),
                     key, IdempotencyKeys.hash(so.id().toString(), "in full", remedy.reason())));
-            asks.add(new Ask(refundId, so.id(), paymentRefs.get(so.orderId()), r, oursRefunded));
+            asks.add(new Ask(refundId, so.id(), key, paymentRefs.get(so.orderId()), r, oursRefunded));
         }
         insert(fresh, by, now);
         return new Decided(outcomes, asks);
@@ -189,6 +190,7 @@ class BulkRefunds {
 
     /** Books the provider's answers: journal entries, refunds finished, amounts refunded, calls and keys completed. */
     private Map<UUID, Outcome> book(List<Ask> asks, List<PaymentProvider.Result> answers) {
+        keyLookups();
         Instant now = clock.instant();
         Map<UUID, OrderStore.SellerOrderRow> orders = new HashMap<>();
         lock(asks.stream().map(Ask::sellerOrderId).toList()).forEach(o -> orders.put(o.id(), o));
@@ -224,12 +226,12 @@ class BulkRefunds {
                 entries.add(OrderAccounting.refunded(new OrderAccounting.Refund(refund.id().toString(), so.id().toString(), so.market(), provider.name(),
                         so.carrierService(), new SellerId(so.sellerId()), r, split.dutyAndTax(), split.shipping(), split.feesBack(), split.sellerPart(),
                         new Money(refund.sellerPart(), p), Objects.requireNonNull(so.fxRate()), takenFrom)));
-                booked.add(new Booked(refund, "refunded", "succeeded", answer.outcome(), 201, JSON.writeValueAsString(Map.of("id", refund.id(),
+                booked.add(new Booked(refund, ask.key(), "refunded", "succeeded", answer.outcome(), 201, JSON.writeValueAsString(Map.of("id", refund.id(),
                         "sellerOrderId", so.id(), "amount", Amount.of(r), "status", "refunded", "sellerPart", Amount.of(new Money(refund.sellerPart(), p)),
                         "reason", refund.reason()))));
                 outcomes.put(so.id(), new Outcome.Done("return", new Money(ask.earlierOurs() + refund.amountMinor(), c)));
             } else {
-                booked.add(new Booked(refund, "failed", "failed", answer.outcome(), 409, JSON.writeValueAsString(Map.of("type",
+                booked.add(new Booked(refund, ask.key(), "failed", "failed", answer.outcome(), 409, JSON.writeValueAsString(Map.of("type",
                         "urn:entrepot:problem:refund-refused", "title", "refund-refused", "status", 409, "detail",
                         "the payment provider refused the refund: " + answer.outcome()))));
                 outcomes.put(so.id(), new Outcome.Refused("the payment provider refused the refund (HTTP 409)"));
@@ -267,18 +269,26 @@ class BulkRefunds {
                     .param("outcomes", strings(booked, Booked::outcome)).param("now", at).update();
             jdbc.sql("""
                     update ordering.idempotency_key k set state = 'done', response_status = u.status, response_body = u.body
-                    from unnest(cast(:refunds as text[]), cast(:statuses as int[]), cast(:bodies as text[])) as u (refund, status, body)
-                    where k.resource_id = cast(u.refund as uuid) and k.state = 'running'
-                    """).param("refunds", strings(booked, b -> b.refund().id())).param("statuses", booked.stream().mapToInt(Booked::httpStatus).toArray())
+                    from unnest(cast(:orders as text[]), cast(:keys as text[]), cast(:statuses as int[]), cast(:bodies as text[])) as u (so, key, status, body)
+                    where k.scope = 'refund:' || u.so and k.key = u.key and k.state = 'running'
+                    """).param("orders", strings(booked, b -> b.refund().sellerOrderId())).param("keys", strings(booked, Booked::key)).param("statuses", booked.stream().mapToInt(Booked::httpStatus).toArray())
                     .param("bodies", strings(booked, Booked::body)).update();
         }
         return outcomes;
     }
 
-    private record Booked(OrderStore.RefundRow refund, String status, String callState, String outcome, int httpStatus, String body) {
+    private record Booked(OrderStore.RefundRow refund, String key, String status, String callState, String outcome, int httpStatus, String body) {
     }
 
     // Reading, set-based
+
+    /**
+     * Every row this class reads or writes is found by its key. Joined to a few hundred keys, the
+     * planner may still choose to scan a table whose statistics predate the rows a run just made.
+     */
+    private void keyLookups() {
+        jdbc.sql("set local enable_seqscan = off").update();
+    }
 
     private List<OrderStore.SellerOrderRow> lock(java.util.Collection<UUID> ids) {
         return jdbc.sql("select * from ordering.seller_order where id = any (cast(:ids as text[])::uuid[]) order by id for update")

@@ -39,8 +39,8 @@ class OrderDeskForLogistics implements OrderDesk {
                 .map(l -> new Object[] {l.originCountry(), l.market(), l.carrierService()}).toList())));
     }
 
-    /** At most this many ids per query (PostgreSQL takes up to 32,767 parameters in one statement). */
-    private static final int BATCH = 5_000;
+    /** At most this many ids per query (one array parameter; batches keep each transaction and result modest). */
+    private static final int BATCH = 20_000;
 
     @Override
     public List<SellerOrder> find(Collection<UUID> sellerOrderIds) {

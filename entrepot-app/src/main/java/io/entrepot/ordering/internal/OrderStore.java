@@ -166,8 +166,9 @@ public class OrderStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from ordering.seller_order where id in (:ids) order by id").param("ids", List.copyOf(ids))
-                .query(OrderStore::sellerOrderRow).list();
+        // one array parameter, however many ids (an expanded IN list is parsed and planned anew for each length)
+        return jdbc.sql("select * from ordering.seller_order where id = any (cast(:ids as uuid[])) order by id")
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new)).query(OrderStore::sellerOrderRow).list();
     }
 
     /** The amount refunded under an Idempotency-Key or the keys of its retries ({@code key:…}); 0 when none was. */
@@ -184,7 +185,8 @@ public class OrderStore {
             return java.util.Map.of();
         }
         java.util.Map<UUID, String> emails = new java.util.HashMap<>();
-        jdbc.sql("select id, email from ordering.buyer_order where id in (:ids)").param("ids", List.copyOf(orderIds))
+        jdbc.sql("select id, email from ordering.buyer_order where id = any (cast(:ids as uuid[]))")
+                .param("ids", orderIds.stream().map(UUID::toString).toArray(String[]::new))
                 .query((ResultSet rs) -> {
                     emails.put(rs.getObject("id", UUID.class), rs.getString("email"));
                 });
