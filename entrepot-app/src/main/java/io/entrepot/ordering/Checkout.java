@@ -9,6 +9,7 @@ import io.entrepot.market.LandedCosts;
 import io.entrepot.market.Market;
 import io.entrepot.market.MarketCode;
 import io.entrepot.market.Markets;
+import io.entrepot.ordering.internal.Answers;
 import io.entrepot.ordering.internal.IdempotencyKeys;
 import io.entrepot.ordering.internal.OrderAccounting;
 import io.entrepot.ordering.internal.OrderStore;
@@ -339,7 +340,7 @@ public class Checkout {
                     store.startCall("order:" + orderId + ":void", payment.id(), "void", orderId, order.totalMinor(), now);
                     store.setPayment(payment.id(), "voided", null, "stock hold expired", now);
                     status = 409;
-                    body = problem(409, "reservation-expired", "the stock hold of order " + orderId + " expired before the payment completed;"
+                    body = Answers.problem(409, "reservation-expired", "the stock hold of order " + orderId + " expired before the payment completed;"
                             + " the authorization is voided");
                 }
             } else {
@@ -351,7 +352,7 @@ public class Checkout {
                 }
                 store.setOrderStatus(orderId, "payment_declined", now);
                 status = 402;
-                body = problem(402, "payment-declined", "the payment provider declined the payment: " + result.outcome());
+                body = Answers.problem(402, "payment-declined", "the payment provider declined the payment: " + result.outcome());
             }
             keys.completeForOrder(orderId, status, body);
             return new Placement(status, body, orderId);
@@ -371,10 +372,6 @@ public class Checkout {
         }
         lapsed.forEach(so -> inventory.consume(so.id()));
         return true;
-    }
-
-    static String problem(int status, String slug, String detail) {
-        return JSON.writeValueAsString(Map.of("type", "urn:entrepot:problem:" + slug, "title", slug, "status", status, "detail", detail));
     }
 
     private static Money sum(List<Money> amounts, CurrencyCode currency) {

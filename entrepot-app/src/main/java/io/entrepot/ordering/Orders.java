@@ -6,6 +6,7 @@ import io.entrepot.market.ExchangeRates;
 import io.entrepot.market.Markets;
 import io.entrepot.market.MarketCode;
 import io.entrepot.ordering.Quote.Amount;
+import io.entrepot.ordering.internal.Answers;
 import io.entrepot.ordering.internal.IdempotencyKeys;
 import io.entrepot.ordering.internal.OrderAccounting;
 import io.entrepot.ordering.internal.OrderStore;
@@ -26,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -332,12 +332,8 @@ public class Orders {
                 throw new ConflictException("over-refund", "refund of " + r + " exceeds the " + new Money(remaining, c) + " left to refund");
             }
             CurrencyCode p = CurrencyCode.of(so.payoutCurrency());
-            RefundSplit split = RefundSplit.of(r, new RefundSplit.Captured(new Money(so.goodsMinor(), c), new Money(so.shippingMinor(), c),
-                    new Money(so.dutyMinor() + so.taxMinor(), c), new Money(so.commissionMinor(), c), new Money(so.paymentFeeMinor(), c),
-                    new Money(before.goods(), c), new Money(before.shipping(), c), new Money(before.dutyAndTax(), c),
-                    new Money(before.feesBack(), c)));
-            long sellerPartPayout = split.sellerPartPayout(java.util.Objects.requireNonNull(so.fxRate()), p, r.minor() == remaining,
-                    new Money(java.util.Objects.requireNonNull(so.netPayoutMinor()), p), new Money(before.sellerPart(), p)).minor();
+            RefundSplit split = RefundSplit.of(r, so, before);
+            long sellerPartPayout = split.sellerPartPayout(so, before, r.minor() == remaining).minor();
             var takenFrom = so.status().equals("released") ? OrderAccounting.sellerAvailable(new SellerId(so.sellerId()), p)
                     : OrderAccounting.sellerPending(new SellerId(so.sellerId()), p);
             if (so.status().equals("released")) {
@@ -376,27 +372,17 @@ public class Orders {
             int status;
             String body;
             if (result.approved()) {
-                CurrencyCode c = CurrencyCode.of(so.currency());
-                CurrencyCode p = CurrencyCode.of(so.payoutCurrency());
-                Money r = new Money(refund.amountMinor(), c);
-                RefundSplit split = RefundSplit.stored(new Money(refund.goodsPart(), c), new Money(refund.shippingPart(), c),
-                        new Money(refund.dutyTaxPart(), c), new Money(refund.feesBack(), c));
-                var takenFrom = so.status().equals("released") ? OrderAccounting.sellerAvailable(new SellerId(so.sellerId()), p)
-                        : OrderAccounting.sellerPending(new SellerId(so.sellerId()), p);
-                UUID entry = ledger.post(OrderAccounting.refunded(new OrderAccounting.Refund(refundId.toString(), so.id().toString(), so.market(),
-                        provider.name(), so.carrierService(), new SellerId(so.sellerId()), r, split.dutyAndTax(), split.shipping(), split.feesBack(), split.sellerPart(),
-                        new Money(refund.sellerPart(), p), java.util.Objects.requireNonNull(so.fxRate()), takenFrom)));
+                UUID entry = ledger.post(OrderAccounting.refunded(refund, so, provider.name()));
                 store.finishRefund(refundId, "refunded", entry);
                 store.addRefunded(so.id(), refund.amountMinor(), now);
                 store.finishCall(key, "succeeded", result.outcome(), now);
                 status = 201;
-                body = JSON.writeValueAsString(Map.of("id", refundId, "sellerOrderId", so.id(), "amount", Amount.of(r), "status", "refunded",
-                        "sellerPart", Amount.of(new Money(refund.sellerPart(), p)), "reason", refund.reason()));
+                body = Answers.refunded(refund, so);
             } else {
                 store.finishRefund(refundId, "failed", null);
                 store.finishCall(key, "failed", result.outcome(), now);
                 status = 409;
-                body = Checkout.problem(409, "refund-refused", "the payment provider refused the refund: " + result.outcome());
+                body = Answers.refundRefused(result.outcome());
             }
             keys.completeForOrder(refundId, status, body);
             return new RefundResult(status, body);

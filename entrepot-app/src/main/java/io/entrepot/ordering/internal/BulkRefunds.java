@@ -3,13 +3,11 @@ package io.entrepot.ordering.internal;
 import io.entrepot.ledger.Ledger;
 import io.entrepot.logistics.OrderDesk;
 import io.entrepot.logistics.OrderDesk.Outcome;
-import io.entrepot.ordering.Quote.Amount;
 import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
 import io.entrepot.shared.CurrencyCode;
 import io.entrepot.shared.Ids;
 import io.entrepot.shared.Money;
-import io.entrepot.shared.SellerId;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Full refunds of many shipped seller orders at once, for remediation runs: the same decisions, rows
@@ -41,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class BulkRefunds {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Actor REFUND = Actor.system("refund");
 
     private final JdbcClient jdbc;
@@ -130,12 +126,8 @@ class BulkRefunds {
                 continue;
             }
             Money r = new Money(remaining, c);
-            CurrencyCode p = CurrencyCode.of(so.payoutCurrency());
-            RefundSplit split = RefundSplit.of(r, new RefundSplit.Captured(new Money(so.goodsMinor(), c), new Money(so.shippingMinor(), c),
-                    new Money(so.dutyMinor() + so.taxMinor(), c), new Money(so.commissionMinor(), c), new Money(so.paymentFeeMinor(), c),
-                    new Money(before.goods(), c), new Money(before.shipping(), c), new Money(before.dutyAndTax(), c), new Money(before.feesBack(), c)));
-            long sellerPartPayout = split.sellerPartPayout(Objects.requireNonNull(so.fxRate()), p, true,
-                    new Money(Objects.requireNonNull(so.netPayoutMinor()), p), new Money(before.sellerPart(), p)).minor();
+            RefundSplit split = RefundSplit.of(r, so, before);
+            long sellerPartPayout = split.sellerPartPayout(so, before, true).minor();
             UUID refundId = Ids.newId(clock);
             fresh.add(new NewRefund(so, new OrderStore.RefundRow(refundId, so.id(), so.sellerId(), r.minor(), so.currency(), split.goods().minor(),
                     split.shipping().minor(), split.dutyAndTax().minor(), split.feesBack().minor(), sellerPartPayout, "pending", remedy.reason().strip(), now),
@@ -215,25 +207,12 @@ class BulkRefunds {
                 continue;
             }
             OrderStore.SellerOrderRow so = orders.get(ask.sellerOrderId());
-            CurrencyCode c = CurrencyCode.of(so.currency());
-            CurrencyCode p = CurrencyCode.of(so.payoutCurrency());
-            Money r = new Money(refund.amountMinor(), c);
             if (answer.approved()) {
-                RefundSplit split = RefundSplit.stored(new Money(refund.goodsPart(), c), new Money(refund.shippingPart(), c),
-                        new Money(refund.dutyTaxPart(), c), new Money(refund.feesBack(), c));
-                var takenFrom = so.status().equals("released") ? OrderAccounting.sellerAvailable(new SellerId(so.sellerId()), p)
-                        : OrderAccounting.sellerPending(new SellerId(so.sellerId()), p);
-                entries.add(OrderAccounting.refunded(new OrderAccounting.Refund(refund.id().toString(), so.id().toString(), so.market(), provider.name(),
-                        so.carrierService(), new SellerId(so.sellerId()), r, split.dutyAndTax(), split.shipping(), split.feesBack(), split.sellerPart(),
-                        new Money(refund.sellerPart(), p), Objects.requireNonNull(so.fxRate()), takenFrom)));
-                booked.add(new Booked(refund, ask.key(), "refunded", "succeeded", answer.outcome(), 201, JSON.writeValueAsString(Map.of("id", refund.id(),
-                        "sellerOrderId", so.id(), "amount", Amount.of(r), "status", "refunded", "sellerPart", Amount.of(new Money(refund.sellerPart(), p)),
-                        "reason", refund.reason()))));
-                outcomes.put(so.id(), new Outcome.Done("return", new Money(ask.earlierOurs() + refund.amountMinor(), c)));
+                entries.add(OrderAccounting.refunded(refund, so, provider.name()));
+                booked.add(new Booked(refund, ask.key(), "refunded", "succeeded", answer.outcome(), 201, Answers.refunded(refund, so)));
+                outcomes.put(so.id(), new Outcome.Done("return", new Money(ask.earlierOurs() + refund.amountMinor(), CurrencyCode.of(so.currency()))));
             } else {
-                booked.add(new Booked(refund, ask.key(), "failed", "failed", answer.outcome(), 409, JSON.writeValueAsString(Map.of("type",
-                        "urn:entrepot:problem:refund-refused", "title", "refund-refused", "status", 409, "detail",
-                        "the payment provider refused the refund: " + answer.outcome()))));
+                booked.add(new Booked(refund, ask.key(), "failed", "failed", answer.outcome(), 409, Answers.refundRefused(answer.outcome())));
                 outcomes.put(so.id(), new Outcome.Refused("the payment provider refused the refund (HTTP 409)"));
             }
         }

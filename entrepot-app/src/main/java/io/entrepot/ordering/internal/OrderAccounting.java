@@ -99,6 +99,22 @@ public final class OrderAccounting {
             AccountRef takenFrom) {
     }
 
+    /**
+     * The entry of a refund the provider made, from the refund as it was split and stored: the seller's
+     * part is taken from its available funds once the seller order was released, else from pending.
+     */
+    public static JournalEntry refunded(OrderStore.RefundRow refund, OrderStore.SellerOrderRow so, String provider) {
+        CurrencyCode c = CurrencyCode.of(so.currency());
+        CurrencyCode p = CurrencyCode.of(so.payoutCurrency());
+        SellerId seller = new SellerId(so.sellerId());
+        RefundSplit split = RefundSplit.stored(new Money(refund.goodsPart(), c), new Money(refund.shippingPart(), c),
+                new Money(refund.dutyTaxPart(), c), new Money(refund.feesBack(), c));
+        var takenFrom = so.status().equals("released") ? sellerAvailable(seller, p) : sellerPending(seller, p);
+        return refunded(new Refund(refund.id().toString(), so.id().toString(), so.market(), provider, so.carrierService(), seller,
+                new Money(refund.amountMinor(), c), split.dutyAndTax(), split.shipping(), split.feesBack(), split.sellerPart(),
+                new Money(refund.sellerPart(), p), java.util.Objects.requireNonNull(so.fxRate()), takenFrom));
+    }
+
     public static JournalEntry refunded(Refund r) {
         CurrencyCode cur = r.amount().currency();
         List<Posting> postings = new ArrayList<>();

@@ -38,6 +38,21 @@ public record RefundSplit(Money goods, Money shipping, Money dutyAndTax, Money f
         return new RefundSplit(parts[0], parts[1], parts[2], feesBack, parts[0].minus(feesBack));
     }
 
+    /** The split of a refund of a captured seller order, given what earlier refunds (not failed) took of it. */
+    public static RefundSplit of(Money amount, OrderStore.SellerOrderRow so, OrderStore.Refunded before) {
+        CurrencyCode c = CurrencyCode.of(so.currency());
+        return of(amount, new Captured(new Money(so.goodsMinor(), c), new Money(so.shippingMinor(), c), new Money(so.dutyMinor() + so.taxMinor(), c),
+                new Money(so.commissionMinor(), c), new Money(so.paymentFeeMinor(), c), new Money(before.goods(), c), new Money(before.shipping(), c),
+                new Money(before.dutyAndTax(), c), new Money(before.feesBack(), c)));
+    }
+
+    /** {@link #sellerPartPayout(BigDecimal, CurrencyCode, boolean, Money, Money)} at the seller order's recorded rate and net payout. */
+    public Money sellerPartPayout(OrderStore.SellerOrderRow so, OrderStore.Refunded before, boolean last) {
+        CurrencyCode p = CurrencyCode.of(so.payoutCurrency());
+        return sellerPartPayout(java.util.Objects.requireNonNull(so.fxRate()), p, last, new Money(java.util.Objects.requireNonNull(so.netPayoutMinor()), p),
+                new Money(before.sellerPart(), p));
+    }
+
     /** A refund as it was split and stored. */
     public static RefundSplit stored(Money goods, Money shipping, Money dutyAndTax, Money feesBack) {
         return new RefundSplit(goods, shipping, dutyAndTax, feesBack, goods.minus(feesBack));

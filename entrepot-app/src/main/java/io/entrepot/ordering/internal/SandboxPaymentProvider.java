@@ -141,9 +141,7 @@ class SandboxPaymentProvider implements PaymentProvider {
                     // the same key twice in one batch is one refund
                     results[i] = requests[first].equals(requests[i]) ? results[first] : new Result(false, null, "idempotency_key_reused");
                 } else if (!claimed.contains(c.idempotencyKey())) {
-                    String[] earlier = stored.get(c.idempotencyKey());
-                    results[i] = !earlier[0].equals("refund") || !earlier[1].equals(requests[i]) ? new Result(false, null, "idempotency_key_reused")
-                            : decode(earlier[2]);
+                    results[i] = replay(stored.get(c.idempotencyKey()), "refund", requests[i]);
                 } else if (left != null && left.token().equals("tok_refund_fails")) {
                     results[i] = new Result(false, c.paymentRef(), "refund_refused");
                 } else if (left == null || !left.currency().equals(c.amount().currency().code()) || left.headroom()[0] < c.amount().minor()) {
@@ -202,10 +200,7 @@ class SandboxPaymentProvider implements PaymentProvider {
             if (claimed == 0) {
                 var stored = jdbc.sql("select operation, request_hash, response from psp_sandbox.request where idempotency_key = :key")
                         .param("key", key).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
-                if (!stored[0].equals(operation) || !stored[1].equals(request)) {
-                    return new Result(false, null, "idempotency_key_reused");
-                }
-                return decode(stored[2]);
+                return replay(stored, operation, request);
             }
             Result result = work.get();
             jdbc.sql("update psp_sandbox.request set response = :response where idempotency_key = :key")
@@ -222,6 +217,11 @@ class SandboxPaymentProvider implements PaymentProvider {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The first answer to a key again, or a refusal when the key was used for another request. Stored: operation, request, answer. */
+    private static Result replay(String[] stored, String operation, String request) {
+        return stored[0].equals(operation) && stored[1].equals(request) ? decode(stored[2]) : new Result(false, null, "idempotency_key_reused");
     }
 
     private static String encode(Result result) {
