@@ -53,6 +53,13 @@ public final class CheckoutBenchmark {
             System.out.printf(Locale.ROOT, "Entrepot checkout benchmark: %d cores, Java %s, %d s per level%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), seconds);
             setUp();
+            // The platform's JIT compiles for minutes on two cores (its compiler threads took a third of the
+            // application's CPU for the first two minutes of load, measured per thread): measure it warm.
+            int warmUp = Integer.getInteger("entrepot.bench.warm-up-seconds", 180);
+            if (warmUp > 0) {
+                var warm = closedLoop(4, warmUp, CheckoutBenchmark::httpOrder);
+                System.out.printf(Locale.ROOT, "warm-up: %d s at 4 clients, %.1f orders/s (not counted)%n", warmUp, warm.perSecond());
+            }
             System.out.println("HTTP: quote + order per iteration, 1–3 sellers per order");
             double peak = 0;
             for (int clients : CLIENTS) {
