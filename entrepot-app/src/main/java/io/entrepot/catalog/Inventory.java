@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,11 +57,17 @@ public class Inventory {
         }
     }
 
+    /** A cart line to look up: an offer and, when it has several, which of its SKUs. */
+    public record Wanted(UUID offerId, @Nullable UUID skuId) {
+    }
+
     /**
-     * The live offer's SKU in this market; when no SKU is named, the offer must have exactly one.
-     * Unknown offers are 404; an offer of another market or not live is a conflict.
+     * The live offers' SKUs behind cart lines, in the order asked, with four statements whatever their
+     * number (offers, their SKUs and prices, stock, the sellers' warehouses). When a line names no SKU its
+     * offer must have exactly one. Unknown offers are 404; an offer of another market or not live is a
+     * conflict; the first line that cannot be sold decides the answer.
      */
-    public CartLine cartLine(MarketCode market, UUID offerId, Optional<UUID> skuId) {
+    public List<CartLine> cartLines(MarketCode market, List<Wanted> wanted) {
         record OfferRow(UUID productId, UUID sellerId, String market, String status, String category, String parent, String hsChapter,
                 String title) {
         }
@@ -68,50 +75,78 @@ public class Inventory {
         }
         record StockRow(UUID warehouseId, int available) {
         }
-        OfferRow offer = jdbc.sql("""
+        String[] offerIds = wanted.stream().map(w -> w.offerId().toString()).distinct().toArray(String[]::new);
+        Map<UUID, OfferRow> offers = new HashMap<>();
+        jdbc.sql("""
                 select o.id, o.product_id, o.seller_id, o.market_code, o.status, p.category, coalesce(c.parent, p.category) as parent,
                        c.hs_chapter, coalesce((select title from catalog.product_content pc where pc.product_id = p.id
                                                order by (pc.locale = p.fallback_locale) desc, pc.locale limit 1), '') as title
                 from catalog.offer o join catalog.product p on p.id = o.product_id join catalog.category c on c.slug = p.category
-                where o.id = :offer
-                """).param("offer", offerId).query((rs, n) -> new OfferRow(rs.getObject("product_id", UUID.class),
-                        rs.getObject("seller_id", UUID.class), rs.getString("market_code"), rs.getString("status"), rs.getString("category"),
-                        rs.getString("parent"), rs.getString("hs_chapter"), rs.getString("title")))
-                .optional().orElseThrow(() -> new NotFoundException("offer", offerId));
-        if (!market.value().equals(offer.market())) {
-            throw new ConflictException("offer-unavailable", "offer " + offerId + " is sold in " + offer.market() + ", not in " + market);
-        }
-        if (!"live".equals(offer.status())) {
-            throw new ConflictException("offer-unavailable", "offer " + offerId + " is not live in " + market);
-        }
-        List<SkuRow> skus = jdbc.sql("""
-                select s.id, s.code, s.weight_grams, op.price_minor, op.currency
+                where o.id = any (cast(:offers as uuid[]))
+                """).param("offers", offerIds).query((rs, n) -> offers.put(rs.getObject("id", UUID.class),
+                        new OfferRow(rs.getObject("product_id", UUID.class), rs.getObject("seller_id", UUID.class), rs.getString("market_code"),
+                                rs.getString("status"), rs.getString("category"), rs.getString("parent"), rs.getString("hs_chapter"),
+                                rs.getString("title")))).list();
+        Map<UUID, List<SkuRow>> skusByOffer = new HashMap<>();
+        jdbc.sql("""
+                select op.offer_id, s.id, s.code, s.weight_grams, op.price_minor, op.currency
                 from catalog.offer_price op join catalog.sku s on s.id = op.sku_id
-                where op.offer_id = :offer order by s.code
-                """).param("offer", offerId).query((rs, n) -> new SkuRow(rs.getObject("id", UUID.class), rs.getString("code"),
-                        rs.getInt("weight_grams"), Money.ofMinor(rs.getLong("price_minor"), rs.getString("currency")))).list();
-        SkuRow sku;
-        if (skuId.isPresent()) {
-            sku = skus.stream().filter(s -> s.id().equals(skuId.get())).findFirst()
-                    .orElseThrow(() -> new NotFoundException("SKU of offer " + offerId, skuId.get()));
-        } else if (skus.size() == 1) {
-            sku = skus.getFirst();
-        } else {
-            throw new IllegalArgumentException("offer " + offerId + " has " + skus.size() + " SKUs: name one with skuId");
+                where op.offer_id = any (cast(:offers as uuid[])) order by op.offer_id, s.code
+                """).param("offers", offerIds).query((rs, n) -> skusByOffer.computeIfAbsent(rs.getObject("offer_id", UUID.class),
+                        k -> new ArrayList<>()).add(new SkuRow(rs.getObject("id", UUID.class), rs.getString("code"), rs.getInt("weight_grams"),
+                                Money.ofMinor(rs.getLong("price_minor"), rs.getString("currency"))))).list();
+        List<OfferRow> lineOffers = new ArrayList<>();
+        List<SkuRow> lineSkus = new ArrayList<>();
+        for (Wanted w : wanted) {
+            OfferRow offer = offers.get(w.offerId());
+            if (offer == null) {
+                throw new NotFoundException("offer", w.offerId());
+            }
+            if (!market.value().equals(offer.market())) {
+                throw new ConflictException("offer-unavailable", "offer " + w.offerId() + " is sold in " + offer.market() + ", not in " + market);
+            }
+            if (!"live".equals(offer.status())) {
+                throw new ConflictException("offer-unavailable", "offer " + w.offerId() + " is not live in " + market);
+            }
+            List<SkuRow> skus = skusByOffer.getOrDefault(w.offerId(), List.of());
+            SkuRow sku;
+            if (w.skuId() != null) {
+                sku = skus.stream().filter(s -> s.id().equals(w.skuId())).findFirst()
+                        .orElseThrow(() -> new NotFoundException("SKU of offer " + w.offerId(), w.skuId()));
+            } else if (skus.size() == 1) {
+                sku = skus.getFirst();
+            } else {
+                throw new IllegalArgumentException("offer " + w.offerId() + " has " + skus.size() + " SKUs: name one with skuId");
+            }
+            lineOffers.add(offer);
+            lineSkus.add(sku);
         }
-        SellerId seller = new SellerId(offer.sellerId());
-        Map<UUID, String> countries = new HashMap<>();
-        for (Warehouse w : sellers.warehouses(seller)) {
-            countries.put(w.id(), w.country());
+        Map<UUID, List<StockRow>> stockBySku = new HashMap<>();
+        jdbc.sql("""
+                select sku_id, warehouse_id, available from catalog.stock where sku_id = any (cast(:skus as uuid[]))
+                order by sku_id, available desc, warehouse_id
+                """).param("skus", lineSkus.stream().map(k -> k.id().toString()).distinct().toArray(String[]::new))
+                .query((rs, n) -> stockBySku.computeIfAbsent(rs.getObject("sku_id", UUID.class), k -> new ArrayList<>())
+                        .add(new StockRow(rs.getObject("warehouse_id", UUID.class), rs.getInt("available")))).list();
+        Map<SellerId, List<Warehouse>> warehouses = sellers.warehouses(lineOffers.stream().map(o -> new SellerId(o.sellerId())).toList());
+        List<CartLine> lines = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            OfferRow offer = lineOffers.get(i);
+            SkuRow sku = lineSkus.get(i);
+            SellerId seller = new SellerId(offer.sellerId());
+            Map<UUID, String> countries = new HashMap<>();
+            for (Warehouse w : warehouses.getOrDefault(seller, List.of())) {
+                countries.put(w.id(), w.country());
+            }
+            List<StockRow> stock = stockBySku.getOrDefault(sku.id(), List.of());
+            int available = stock.stream().mapToInt(StockRow::available).sum();
+            // Ships from the country of the warehouse with the most stock (where the hold will take it from).
+            String origin = stock.stream().map(s -> countries.get(s.warehouseId())).filter(c -> c != null).findFirst()
+                    .orElseGet(() -> countries.values().stream().sorted().findFirst().orElseGet(() -> sellers.get(seller).country()));
+            lines.add(new CartLine(wanted.get(i).offerId(), offer.productId(), seller, sku.id(), sku.code(), offer.title(), offer.category(),
+                    offer.parent(), offer.hsChapter(), sku.price(), sku.weightGrams(), origin, available));
         }
-        List<StockRow> stock = jdbc.sql("select warehouse_id, available from catalog.stock where sku_id = :sku order by available desc, warehouse_id")
-                .param("sku", sku.id()).query((rs, n) -> new StockRow(rs.getObject("warehouse_id", UUID.class), rs.getInt("available"))).list();
-        int available = stock.stream().mapToInt(StockRow::available).sum();
-        // Ships from the country of the warehouse with the most stock (where the hold will take it from).
-        String origin = stock.stream().map(s -> countries.get(s.warehouseId())).filter(c -> c != null).findFirst()
-                .orElseGet(() -> countries.values().stream().sorted().findFirst().orElse(sellers.get(seller).country()));
-        return new CartLine(offerId, offer.productId(), seller, sku.id(), sku.code(), offer.title(), offer.category(), offer.parent(),
-                offer.hsChapter(), sku.price(), sku.weightGrams(), origin, available);
+        return lines;
     }
 
     /** The cheapest SKU of a live offer (what "add to cart" from a product page takes). */
@@ -170,12 +205,14 @@ public class Inventory {
         }
     }
 
-    /** Turns an order's holds into sold stock; the number of holds consumed (0 when they had expired). */
+    /** Turns the holds of several orders into sold stock in one statement; the orders that had holds left (the others' had expired). */
     @Transactional
-    public int consume(UUID orderRef) {
-        return jdbc.sql("""
-                update catalog.reservation set state = 'consumed', settled_at = :now where order_ref = :order and state = 'held'
-                """).param("now", Timestamp.from(clock.instant())).param("order", orderRef).update();
+    public java.util.Set<UUID> consumeAll(java.util.Collection<UUID> orderRefs) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                update catalog.reservation set state = 'consumed', settled_at = :now where order_ref = any (cast(:orders as uuid[])) and state = 'held'
+                returning order_ref
+                """).param("now", Timestamp.from(clock.instant())).param("orders", orderRefs.stream().map(UUID::toString).toArray(String[]::new))
+                .query(UUID.class).list());
     }
 
     /**

@@ -84,17 +84,18 @@ public class ExchangeRates {
         if (from.equals(to)) {
             return new ExchangeRate(from, to, BigDecimal.ONE, at, "same currency");
         }
-        Optional<FxStore.StoredRate> override = store.activeOverride(from, to, at);
-        if (override.isPresent()) {
-            return new ExchangeRate(from, to, override.get().rate(), override.get().asOf(), override.get().source());
+        FxStore.PairRates found = store.pairRates(from, to, at);
+        if (found.override().isPresent()) {
+            var override = found.override().get();
+            return new ExchangeRate(from, to, override.rate(), override.asOf(), override.source());
         }
-        Optional<FxStore.StoredRate> inverse = store.activeOverride(to, from, at);
-        if (inverse.isPresent()) {
-            return new ExchangeRate(from, to, BigDecimal.ONE.divide(inverse.get().rate(), MathContext.DECIMAL128),
-                    inverse.get().asOf(), inverse.get().source() + " (inverse)");
+        if (found.inverseOverride().isPresent()) {
+            var inverse = found.inverseOverride().get();
+            return new ExchangeRate(from, to, BigDecimal.ONE.divide(inverse.rate(), MathContext.DECIMAL128), inverse.asOf(),
+                    inverse.source() + " (inverse)");
         }
-        FxStore.StoredRate perEuroTo = perEuro(to, at);
-        FxStore.StoredRate perEuroFrom = perEuro(from, at);
+        FxStore.StoredRate perEuroTo = perEuro(to, found.euroTo());
+        FxStore.StoredRate perEuroFrom = perEuro(from, found.euroFrom());
         BigDecimal rate = perEuroTo.rate().divide(perEuroFrom.rate(), MathContext.DECIMAL128);
         Instant asOf = perEuroTo.asOf().isBefore(perEuroFrom.asOf()) ? perEuroTo.asOf() : perEuroFrom.asOf();
         String source = from.equals(EUR) || to.equals(EUR) ? "ECB euro reference rates" : "ECB euro reference rates (cross via EUR)";
@@ -140,11 +141,11 @@ public class ExchangeRates {
         return rate;
     }
 
-    private FxStore.StoredRate perEuro(CurrencyCode currency, Instant at) {
+    private FxStore.StoredRate perEuro(CurrencyCode currency, Optional<FxStore.StoredRate> found) {
         if (currency.equals(EUR)) {
             return new FxStore.StoredRate(BigDecimal.ONE, Instant.MAX, "ECB euro reference rates");
         }
-        return store.euroRate(currency, at)
+        return found
                 .orElseThrow(() -> new NotFoundException("exchange rate for", currency + " (import ECB rates or set an override)"));
     }
 }

@@ -56,8 +56,7 @@ public class Markets {
 
     /** When the market was opened on this platform (the start of a "new market" promotion). */
     public Instant openedAt(MarketCode code) {
-        get(code);
-        return markets.openedAt(code);
+        return markets.openedAt(code).orElseThrow(() -> new NotFoundException("market", code));
     }
 
     public List<Market> all() {
@@ -108,8 +107,11 @@ public class Markets {
 
     /** The trade rules in force in the market at the instant, if any version covers it. */
     public Optional<TradeRules> rulesAt(MarketCode code, Instant at) {
-        get(code);
-        return rules.inForce(code, at);
+        Optional<TradeRules> inForce = rules.inForce(code, at);
+        if (inForce.isEmpty()) {
+            get(code); // an unknown market is not found, not a market without rules
+        }
+        return inForce;
     }
 
     /** The trade rules in force now, by the injected clock. */

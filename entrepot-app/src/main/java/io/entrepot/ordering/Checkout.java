@@ -139,11 +139,15 @@ public class Checkout {
             throw new IllegalArgumentException("address.country must be the market's country " + marketCode);
         }
         return ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(status -> {
+            this.store.planOnce();
             Instant now = clock.instant();
             Map<SellerId, List<Inventory.CartLine>> bySeller = new LinkedHashMap<>();
             Map<UUID, Integer> quantities = new LinkedHashMap<>();
-            for (CartLine line : cart) {
-                Inventory.CartLine found = inventory.cartLine(marketCode, line.offerId(), Optional.ofNullable(line.skuId()));
+            List<Inventory.CartLine> lines = inventory.cartLines(marketCode,
+                    cart.stream().map(line -> new Inventory.Wanted(line.offerId(), line.skuId())).toList());
+            for (int i = 0; i < cart.size(); i++) {
+                CartLine line = cart.get(i);
+                Inventory.CartLine found = lines.get(i);
                 int wanted = quantities.merge(found.skuId(), line.quantity(), Integer::sum);
                 if (wanted > found.available()) {
                     throw new ConflictException("out-of-stock", "only " + found.available() + " of " + found.title() + " (" + found.skuCode()
@@ -153,8 +157,11 @@ public class Checkout {
             }
             CurrencyCode currency = market.currency();
             List<Quote.Parcel> parcels = new ArrayList<>();
+            Map<SellerId, SellerProfile> profiles = sellers.findAll(bySeller.keySet());
             for (var entry : bySeller.entrySet()) {
-                parcels.add(parcel(market, entry.getKey(), entry.getValue(), cart, now));
+                SellerProfile seller = Optional.ofNullable(profiles.get(entry.getKey()))
+                        .orElseThrow(() -> new NotFoundException("seller", entry.getKey()));
+                parcels.add(parcel(market, seller, entry.getValue(), cart, now));
             }
             Money items = sum(parcels.stream().map(p -> p.goods().money()).toList(), currency);
             Money shipping = sum(parcels.stream().map(p -> p.shipping().money()).toList(), currency);
@@ -174,8 +181,8 @@ public class Checkout {
         }));
     }
 
-    private Quote.Parcel parcel(Market market, SellerId sellerId, List<Inventory.CartLine> found, List<CartLine> cart, Instant now) {
-        SellerProfile seller = sellers.get(sellerId);
+    private Quote.Parcel parcel(Market market, SellerProfile seller, List<Inventory.CartLine> found, List<CartLine> cart, Instant now) {
+        SellerId sellerId = seller.id();
         CurrencyCode currency = market.currency();
         String origin = found.getFirst().originCountry();
         List<Quote.Line> lines = new ArrayList<>();
@@ -241,7 +248,9 @@ public class Checkout {
     }
 
     private Started start(MarketCode market, String key, String hash, PlaceOrder order) {
-        var replay = keys.claim("order", key, hash);
+        store.planOnce();
+        UUID orderId = Ids.newId(clock);
+        var replay = keys.claim("order", key, hash, orderId);
         if (replay.isPresent()) {
             return new Started(new Placement(replay.get().status(), replay.get().body(), null), new UUID(0, 0), 0, "XXX");
         }
@@ -254,7 +263,6 @@ public class Checkout {
             throw new ConflictException("quote-expired", "quote " + order.quoteId() + " expired at " + row.expiresAt() + "; ask for a new one");
         }
         Quote quote = JSON.readValue(row.body(), Quote.class);
-        UUID orderId = Ids.newId(clock);
         CurrencyCode currency = CurrencyCode.of(quote.currency());
         store.insertOrder(new OrderStore.OrderRow(orderId, quote.id(), quote.market(), quote.currency(), order.buyerUserId(), order.email(),
                 JSON.writeValueAsString(quote.address()), quote.totals().items().money().minor(), quote.totals().shipping().money().minor(),
@@ -262,8 +270,10 @@ public class Checkout {
                 quote.totals().borderEstimate().money().minor(), quote.totals().dutyUnknown(), "awaiting_payment", now), order.clientAddress(), now);
         Instant marketOpened = markets.openedAt(market);
         List<Inventory.Hold> holds = new ArrayList<>();
+        Map<SellerId, SellerProfile> profiles = sellers.findAll(quote.sellers().stream().map(p -> new SellerId(p.sellerId())).toList());
         for (Quote.Parcel parcel : quote.sellers()) {
-            SellerProfile seller = sellers.get(new SellerId(parcel.sellerId()));
+            SellerProfile seller = Optional.ofNullable(profiles.get(new SellerId(parcel.sellerId())))
+                    .orElseThrow(() -> new NotFoundException("seller", parcel.sellerId()));
             UUID sellerOrderId = Ids.newId(clock);
             List<OrderStore.LineRow> lines = new ArrayList<>();
             Money commission = Money.zero(currency);
@@ -296,7 +306,6 @@ public class Checkout {
         store.insertPayment(new OrderStore.PaymentRow(paymentId, orderId, provider.name(), null, order.paymentToken(), total, quote.currency(),
                 "authorizing", null, null), now);
         store.startCall(authorizeKey(orderId), paymentId, "authorize", orderId, total, now);
-        keys.bindOrder("order", key, orderId);
         return new Started(null, orderId, total, quote.currency());
     }
 
@@ -306,6 +315,7 @@ public class Checkout {
      */
     public Placement finish(UUID orderId, PaymentProvider.Result result) {
         return ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(s -> {
+            store.planOnce();
             Instant now = clock.instant();
             var order = store.order(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
             var payment = store.paymentOfOrder(orderId).orElseThrow();
@@ -319,24 +329,23 @@ public class Checkout {
             if (result.approved()) {
                 store.finishCall(callKey, "succeeded", result.outcome(), now);
                 store.setPayment(payment.id(), "authorized", result.paymentRef(), null, now);
-                List<OrderStore.SellerOrderRow> lapsed = sellerOrders.stream().filter(so -> inventory.consume(so.id()) == 0).toList();
+                var consumed = inventory.consumeAll(sellerOrders.stream().map(OrderStore.SellerOrderRow::id).toList());
+                List<OrderStore.SellerOrderRow> lapsed = sellerOrders.stream().filter(so -> !consumed.contains(so.id())).toList();
                 boolean stockKept = lapsed.isEmpty() || rehold(lapsed);
                 Money total = new Money(order.totalMinor(), CurrencyCode.of(order.currency()));
                 if (stockKept) {
-                    for (var so : sellerOrders) {
-                        store.setSellerOrderStatus(so.id(), "placed", now);
-                    }
-                    store.setOrderStatus(orderId, "placed", now);
+                    store.setStatusWithSellerOrders(orderId, "placed", now);
                     ledger.post(OrderAccounting.authorized(orderId.toString(), order.market(), provider.name(), total));
                     status = 201;
-                    body = JSON.writeValueAsString(Orders.view(store, orderId));
+                    // The answer is built from the rows just read and written, not read back.
+                    body = JSON.writeValueAsString(Orders.view(store, order.withStatus("placed"),
+                            sellerOrders.stream().map(so -> so.withStatus("placed")).toList()));
                 } else {
                     // The hold ran out before the payment came back and the stock is gone: void, end cleanly.
                     for (var so : sellerOrders) {
                         inventory.release(so.id());
-                        store.setSellerOrderStatus(so.id(), "expired", now);
                     }
-                    store.setOrderStatus(orderId, "expired", now);
+                    store.setStatusWithSellerOrders(orderId, "expired", now);
                     store.startCall("order:" + orderId + ":void", payment.id(), "void", orderId, order.totalMinor(), now);
                     store.setPayment(payment.id(), "voided", null, "stock hold expired", now);
                     status = 409;
@@ -348,9 +357,8 @@ public class Checkout {
                 store.setPayment(payment.id(), "declined", null, result.outcome(), now);
                 for (var so : sellerOrders) {
                     inventory.release(so.id());
-                    store.setSellerOrderStatus(so.id(), "payment_declined", now);
                 }
-                store.setOrderStatus(orderId, "payment_declined", now);
+                store.setStatusWithSellerOrders(orderId, "payment_declined", now);
                 status = 402;
                 body = Answers.problem(402, "payment-declined", "the payment provider declined the payment: " + result.outcome());
             }
@@ -370,7 +378,7 @@ public class Checkout {
         } catch (ConflictException outOfStock) {
             return false;
         }
-        lapsed.forEach(so -> inventory.consume(so.id()));
+        inventory.consumeAll(lapsed.stream().map(OrderStore.SellerOrderRow::id).toList());
         return true;
     }
 

@@ -106,10 +106,15 @@ public class Orders {
 
     static OrderView view(OrderStore store, UUID id) {
         var o = store.order(id).orElseThrow(() -> new NotFoundException("order", id));
+        return view(store, o, store.sellerOrdersOf(id));
+    }
+
+    /** The view of an order whose rows the caller already has (its lines are read). */
+    static OrderView view(OrderStore store, OrderStore.OrderRow o, List<OrderStore.SellerOrderRow> sellerOrders) {
         CurrencyCode c = CurrencyCode.of(o.currency());
         return new OrderView(o.id(), o.market(), o.currency(), o.status(), o.email(), amount(o.itemsMinor(), c), amount(o.shippingMinor(), c),
                 amount(o.dutyTaxMinor(), c), amount(o.totalMinor(), c), amount(o.borderEstimateMinor(), c), o.dutyUnknown(), o.createdAt(),
-                sellerOrderViews(store, store.sellerOrdersOf(id)));
+                sellerOrderViews(store, sellerOrders));
     }
 
     /** Views of several seller orders, their lines read in one statement. */

@@ -64,6 +64,16 @@ public class Sellers {
         return find(id).orElseThrow(() -> new NotFoundException("seller", id));
     }
 
+    /** Several sellers at once (two statements whatever their number); unknown ones are absent from the map. */
+    public Map<SellerId, SellerProfile> findAll(java.util.Collection<SellerId> ids) {
+        return ids.isEmpty() ? Map.of() : store.findAll(ids);
+    }
+
+    /** The warehouses of several sellers in one statement. */
+    public Map<SellerId, List<Warehouse>> warehouses(java.util.Collection<SellerId> ids) {
+        return ids.isEmpty() ? Map.of() : store.warehouses(ids);
+    }
+
     public boolean exists(SellerId id) {
         return store.find(id).isPresent();
     }

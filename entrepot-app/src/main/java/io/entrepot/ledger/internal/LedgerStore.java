@@ -34,15 +34,17 @@ public class LedgerStore {
     }
 
     /**
-     * Finds or creates many accounts with two statements: their ids by reference. New accounts are
-     * inserted in one order, so two transactions creating the same ones wait for each other instead
+     * Finds or creates many accounts: their ids by reference, with one statement when they all exist
+     * and three when some must be created. New accounts are inserted in one order, so two transactions creating the same ones wait for each other instead
      * of deadlocking.
      */
     public java.util.Map<AccountRef, UUID> accounts(List<AccountRef> refs, java.util.function.Supplier<UUID> newIds, Instant now) {
-        String[] owners = refs.stream().map(r -> r.ownerType().key()).toArray(String[]::new);
-        String[] ownerRefs = refs.stream().map(AccountRef::ownerRef).toArray(String[]::new);
-        String[] kinds = refs.stream().map(r -> r.kind().key()).toArray(String[]::new);
-        String[] currencies = refs.stream().map(r -> r.currency().code()).toArray(String[]::new);
+        // Nearly always every account exists already: one read; the missing ones are then created and read.
+        java.util.Map<AccountRef, UUID> found = existing(refs);
+        List<AccountRef> missing = refs.stream().filter(r -> !found.containsKey(r)).distinct().toList();
+        if (missing.isEmpty()) {
+            return found;
+        }
         jdbc.sql("""
                 insert into ledger.account (id, owner_type, owner_ref, seller_id, kind, currency, created_at)
                 select cast(u.id as uuid), u.owner, u.ref, cast(nullif(u.seller, '') as uuid), u.kind, u.currency, :now
@@ -50,23 +52,40 @@ public class LedgerStore {
                             cast(:currencies as text[])) as u (id, owner, ref, seller, kind, currency)
                 order by u.owner, u.ref, u.kind, u.currency
                 on conflict (owner_type, owner_ref, kind, currency) do nothing
-                """).param("ids", refs.stream().map(r -> newIds.get().toString()).toArray(String[]::new)).param("owners", owners)
-                .param("refs", ownerRefs).param("sellers", refs.stream().map(r -> r.sellerId() == null ? "" : r.sellerId().value().toString())
-                        .toArray(String[]::new))
-                .param("kinds", kinds).param("currencies", currencies).param("now", Timestamp.from(now)).update();
+                """).param("ids", missing.stream().map(r -> newIds.get().toString()).toArray(String[]::new))
+                .param("owners", missing.stream().map(r -> r.ownerType().key()).toArray(String[]::new))
+                .param("refs", missing.stream().map(AccountRef::ownerRef).toArray(String[]::new))
+                .param("sellers", missing.stream().map(r -> r.sellerId() == null ? "" : r.sellerId().value().toString()).toArray(String[]::new))
+                .param("kinds", missing.stream().map(r -> r.kind().key()).toArray(String[]::new))
+                .param("currencies", missing.stream().map(r -> r.currency().code()).toArray(String[]::new))
+                .param("now", Timestamp.from(now)).update();
+        found.putAll(existing(missing));
+        for (AccountRef r : refs) {
+            java.util.Objects.requireNonNull(found.get(r), () -> "account " + r + " was neither found nor created");
+        }
+        return found;
+    }
+
+    /** The accounts of these references that exist. */
+    private java.util.Map<AccountRef, UUID> existing(List<AccountRef> refs) {
         java.util.Map<String, UUID> byKey = new java.util.HashMap<>();
         jdbc.sql("""
                 select a.id, a.owner_type, a.owner_ref, a.kind, a.currency from ledger.account a
                 join unnest(cast(:owners as text[]), cast(:refs as text[]), cast(:kinds as text[]), cast(:currencies as text[])) as u (owner, ref, kind, currency)
                   on a.owner_type = u.owner and a.owner_ref = u.ref and a.kind = u.kind and a.currency = u.currency
-                """).param("owners", owners).param("refs", ownerRefs).param("kinds", kinds).param("currencies", currencies)
+                """).param("owners", refs.stream().map(r -> r.ownerType().key()).toArray(String[]::new))
+                .param("refs", refs.stream().map(AccountRef::ownerRef).toArray(String[]::new))
+                .param("kinds", refs.stream().map(r -> r.kind().key()).toArray(String[]::new))
+                .param("currencies", refs.stream().map(r -> r.currency().code()).toArray(String[]::new))
                 .query(rs -> {
                     byKey.put(rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|" + rs.getString(5).strip(), rs.getObject(1, UUID.class));
                 });
         java.util.Map<AccountRef, UUID> found = new java.util.HashMap<>();
         for (AccountRef r : refs) {
-            found.put(r, java.util.Objects.requireNonNull(byKey.get(r.ownerType().key() + "|" + r.ownerRef() + "|" + r.kind().key() + "|" + r.currency().code()),
-                    () -> "account " + r + " was neither found nor created"));
+            UUID id = byKey.get(r.ownerType().key() + "|" + r.ownerRef() + "|" + r.kind().key() + "|" + r.currency().code());
+            if (id != null) {
+                found.put(r, id);
+            }
         }
         return found;
     }

@@ -30,26 +30,37 @@ public class FxStore {
                 .param("source", source).param("now", Timestamp.from(now)).update() == 1;
     }
 
-    /** The newest per-euro rate published at or before the instant. */
-    public Optional<StoredRate> euroRate(CurrencyCode quote, Instant at) {
-        return jdbc.sql("""
-                select rate, as_of, source from market.fx_rate where quote = :quote and as_of <= :at
-                order by as_of desc limit 1
-                """)
-                .param("quote", quote.code()).param("at", Timestamp.from(at))
-                .query((rs, n) -> new StoredRate(rs.getBigDecimal("rate"), rs.getTimestamp("as_of").toInstant(), rs.getString("source")))
-                .optional();
+    /** What a rate between two different currencies at an instant can come from, read with one statement. */
+    public record PairRates(Optional<StoredRate> override, Optional<StoredRate> inverseOverride, Optional<StoredRate> euroTo,
+            Optional<StoredRate> euroFrom) {
     }
 
-    public Optional<StoredRate> activeOverride(CurrencyCode base, CurrencyCode quote, Instant at) {
-        return jdbc.sql("""
-                select rate, set_at, reason from market.fx_override
-                where base = :base and quote = :quote and cleared_at is null and set_at <= :at
+    /**
+     * The pair's active override, the reverse pair's, and the newest euro rates of both currencies not
+     * after the instant: all a conversion may need, in one round trip instead of four.
+     */
+    public PairRates pairRates(CurrencyCode from, CurrencyCode to, Instant at) {
+        record Row(String kind, String currency, StoredRate rate) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select 'override' as kind, quote as currency, rate, set_at as as_of, 'manual override: ' || reason as source
+                from market.fx_override where base = :from and quote = :to and cleared_at is null and set_at <= :at
+                union all
+                select 'inverse', quote, rate, set_at, 'manual override: ' || reason
+                from market.fx_override where base = :to and quote = :from and cleared_at is null and set_at <= :at
+                union all
+                (select 'euro', quote, rate, as_of, source from market.fx_rate where quote = :to and as_of <= :at order by as_of desc limit 1)
+                union all
+                (select 'euro', quote, rate, as_of, source from market.fx_rate where quote = :from and as_of <= :at order by as_of desc limit 1)
                 """)
-                .param("base", base.code()).param("quote", quote.code()).param("at", Timestamp.from(at))
-                .query((rs, n) -> new StoredRate(rs.getBigDecimal("rate"), rs.getTimestamp("set_at").toInstant(),
-                        "manual override: " + rs.getString("reason")))
-                .optional();
+                .param("from", from.code()).param("to", to.code()).param("at", Timestamp.from(at))
+                .query((rs, n) -> new Row(rs.getString("kind"), rs.getString("currency"), new StoredRate(rs.getBigDecimal("rate"),
+                        rs.getTimestamp("as_of").toInstant(), rs.getString("source"))))
+                .list();
+        java.util.function.BiFunction<String, String, Optional<StoredRate>> find = (kind, currency) -> rows.stream()
+                .filter(r -> r.kind().equals(kind) && (currency == null || r.currency().equals(currency))).map(Row::rate).findFirst();
+        return new PairRates(find.apply("override", null), find.apply("inverse", null), find.apply("euro", to.code()),
+                find.apply("euro", from.code()));
     }
 
     /** Clears the pair's active override; true when there was one. */

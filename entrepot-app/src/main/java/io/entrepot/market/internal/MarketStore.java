@@ -119,8 +119,8 @@ public class MarketStore {
                 MarketStatus.fromKey(rs.getString("status")));
     }
 
-    public java.time.Instant openedAt(io.entrepot.market.MarketCode code) {
+    public Optional<java.time.Instant> openedAt(io.entrepot.market.MarketCode code) {
         return jdbc.sql("select created_at from market.market where code = :code").param("code", code.value())
-                .query(java.sql.Timestamp.class).single().toInstant();
+                .query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant);
     }
 }

@@ -43,12 +43,20 @@ public class IdempotencyKeys {
      * key was used with another request.
      */
     public Optional<Replay> claim(String scope, String key, String requestHash) {
+        return claim(scope, key, requestHash, null);
+    }
+
+    /**
+     * Claims the key as {@link #claim(String, String, String)} does, naming at once the resource this
+     * request will create (as {@link #bindOrder} would later), so whoever finishes the work can store the response.
+     */
+    public Optional<Replay> claim(String scope, String key, String requestHash, java.util.@org.jspecify.annotations.Nullable UUID resource) {
         Instant now = clock.instant();
         int inserted = jdbc.sql("""
-                insert into ordering.idempotency_key (scope, key, request_hash, state, created_at, expires_at)
-                values (:scope, :key, :hash, 'running', :now, :expires) on conflict (scope, key) do nothing
+                insert into ordering.idempotency_key (scope, key, request_hash, state, created_at, expires_at, resource_id)
+                values (:scope, :key, :hash, 'running', :now, :expires, :resource) on conflict (scope, key) do nothing
                 """).param("scope", scope).param("key", key).param("hash", requestHash).param("now", Timestamp.from(now))
-                .param("expires", Timestamp.from(now.plus(KEPT))).update();
+                .param("expires", Timestamp.from(now.plus(KEPT))).param("resource", resource, java.sql.Types.OTHER).update();
         if (inserted > 0) {
             return Optional.empty();
         }

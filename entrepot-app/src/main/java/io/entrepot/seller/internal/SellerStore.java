@@ -12,7 +12,11 @@ import io.entrepot.shared.CurrencyCode;
 import io.entrepot.shared.SellerId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +52,47 @@ public class SellerStore {
     public Optional<SellerProfile> find(SellerId id) {
         Set<Restriction> restrictions = restrictions(id);
         return jdbc.sql("select * from seller.seller where id = :id").param("id", id.value())
-                .query((rs, n) -> {
-                    String payout = rs.getString("payout_currency");
-                    return new SellerProfile(new SellerId(rs.getObject("id", UUID.class)), rs.getString("legal_name"),
-                            rs.getString("display_name"), rs.getString("country"), SellerStatus.fromKey(rs.getString("status")),
-                            rs.getTimestamp("created_at").toInstant(), rs.getString("registration_number"),
-                            rs.getString("origin_zone"), payout == null ? null : CurrencyCode.of(payout), restrictions);
-                })
+                .query((rs, n) -> profile(rs, restrictions))
                 .optional();
+    }
+
+    /** Several sellers with two statements whatever their number; unknown (or hidden) ones are absent. */
+    public Map<SellerId, SellerProfile> findAll(Collection<SellerId> ids) {
+        String[] values = ids(ids);
+        Map<UUID, Set<Restriction>> restrictions = new HashMap<>();
+        jdbc.sql("select seller_id, restriction from seller.restriction where seller_id = any (cast(:ids as uuid[]))").param("ids", values)
+                .query((rs, n) -> restrictions.computeIfAbsent(rs.getObject("seller_id", UUID.class), k -> EnumSet.noneOf(Restriction.class))
+                        .add(Restriction.fromKey(rs.getString("restriction"))))
+                .list();
+        Map<SellerId, SellerProfile> found = new LinkedHashMap<>();
+        jdbc.sql("select * from seller.seller where id = any (cast(:ids as uuid[]))").param("ids", values)
+                .query((rs, n) -> profile(rs, restrictions.getOrDefault(rs.getObject("id", UUID.class), EnumSet.noneOf(Restriction.class))))
+                .list().forEach(p -> found.put(p.id(), p));
+        return found;
+    }
+
+    /** The warehouses of several sellers in one statement, each seller's in the order they were added. */
+    public Map<SellerId, List<Warehouse>> warehouses(Collection<SellerId> sellers) {
+        Map<SellerId, List<Warehouse>> found = new LinkedHashMap<>();
+        jdbc.sql("select * from seller.warehouse where seller_id = any (cast(:sellers as uuid[])) order by seller_id, created_at")
+                .param("sellers", ids(sellers))
+                .query((rs, n) -> new Warehouse(rs.getObject("id", UUID.class), new SellerId(rs.getObject("seller_id", UUID.class)),
+                        rs.getString("name"), WarehouseKind.fromKey(rs.getString("kind")), rs.getString("country")))
+                .list().forEach(w -> found.computeIfAbsent(w.sellerId(), k -> new ArrayList<>()).add(w));
+        return found;
+    }
+
+    /** One array parameter, however many ids (an expanded IN list is parsed and planned anew for each length). */
+    private static String[] ids(Collection<SellerId> ids) {
+        return ids.stream().map(id -> id.value().toString()).distinct().toArray(String[]::new);
+    }
+
+    private static SellerProfile profile(java.sql.ResultSet rs, Set<Restriction> restrictions) throws java.sql.SQLException {
+        String payout = rs.getString("payout_currency");
+        return new SellerProfile(new SellerId(rs.getObject("id", UUID.class)), rs.getString("legal_name"),
+                rs.getString("display_name"), rs.getString("country"), SellerStatus.fromKey(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("registration_number"),
+                rs.getString("origin_zone"), payout == null ? null : CurrencyCode.of(payout), restrictions);
     }
 
     public boolean setStatus(SellerId id, SellerStatus status, Instant now) {
