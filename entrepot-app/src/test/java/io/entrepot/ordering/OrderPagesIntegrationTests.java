@@ -83,6 +83,12 @@ class OrderPagesIntegrationTests {
                 .doesNotContain("order.search");
 
         assertThat(compliance.get("/console/orders").statusCode()).as("compliance approves access, it does not look at orders").isEqualTo(403);
+
+        // Ended here, so a rerun on the same database (within the grant's two hours) starts again without access.
+        var console = admin.get("/console/access-grants").body();
+        assertThat(admin.postForm("/console/access-grants/" + id.group(1) + "/revocation", "_csrf=" + BrowserSession.csrf(console)
+                + "&reason=test+done").statusCode()).isEqualTo(302);
+        assertThat(admin.get("/console/orders?q=buyer%40entrepot.example").body()).as("revoked").doesNotContain("Lumen Home");
     }
 
     @Test
