@@ -8,6 +8,7 @@ import io.entrepot.shared.Ids;
 import io.entrepot.shared.Money;
 import io.entrepot.shared.NotFoundException;
 import io.entrepot.shared.SellerId;
+import io.entrepot.shared.SqlRows;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -178,6 +179,7 @@ public class Inventory {
         Instant now = clock.instant();
         List<Hold> sorted = new ArrayList<>(holds);
         sorted.sort(Comparator.comparing((Hold h) -> h.request().skuId()).thenComparing(Hold::orderRef));
+        List<Map<String, Object>> reservations = new ArrayList<>();
         for (Hold hold : sorted) {
             UUID orderRef = hold.orderRef();
             StockRequest request = hold.request();
@@ -196,12 +198,14 @@ public class Inventory {
             }
             Taken row = taken.orElseThrow(() -> new ConflictException("out-of-stock",
                     "not enough stock of SKU " + request.skuId() + " for " + request.quantity()));
-            jdbc.sql("""
-                    insert into catalog.reservation (id, order_ref, sku_id, warehouse_id, seller_id, quantity, expires_at, created_at)
-                    values (:id, :order, :sku, :warehouse, :seller, :quantity, :expires, :now)
-                    """).param("id", Ids.newId(clock)).param("order", orderRef).param("sku", request.skuId()).param("warehouse", row.warehouseId())
-                    .param("seller", row.sellerId()).param("quantity", request.quantity()).param("expires", Timestamp.from(expiresAt))
-                    .param("now", Timestamp.from(now)).update();
+            reservations.add(Map.of("id", Ids.newId(clock), "order", orderRef, "sku", request.skuId(), "warehouse", row.warehouseId(),
+                    "seller", row.sellerId(), "quantity", request.quantity(), "expires", Timestamp.from(expiresAt), "now", Timestamp.from(now)));
+        }
+        if (!reservations.isEmpty()) {
+            // the holds of all the orders in one statement, once their stock is taken
+            jdbc.sql("insert into catalog.reservation (id, order_ref, sku_id, warehouse_id, seller_id, quantity, expires_at, created_at) values "
+                    + SqlRows.values("(:id, :order, :sku, :warehouse, :seller, :quantity, :expires, :now)", reservations.size()))
+                    .params(SqlRows.params(reservations)).update();
         }
     }
 

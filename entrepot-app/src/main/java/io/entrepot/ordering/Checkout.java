@@ -131,15 +131,16 @@ public class Checkout {
         if (cart.isEmpty() || cart.size() > 50) {
             throw new IllegalArgumentException("a cart has 1 to 50 lines");
         }
-        Market market = markets.get(marketCode);
-        if (!market.open()) {
-            throw new ConflictException("market-closed", "market " + marketCode + " is not open");
-        }
-        if (!address.country().equals(marketCode.value())) {
-            throw new IllegalArgumentException("address.country must be the market's country " + marketCode);
-        }
         return ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(status -> {
             this.store.planOnce();
+            // Read in the quote's transaction: on its own, Markets would open one more (read-only) transaction.
+            Market market = markets.get(marketCode);
+            if (!market.open()) {
+                throw new ConflictException("market-closed", "market " + marketCode + " is not open");
+            }
+            if (!address.country().equals(marketCode.value())) {
+                throw new IllegalArgumentException("address.country must be the market's country " + marketCode);
+            }
             Instant now = clock.instant();
             Map<SellerId, List<Inventory.CartLine>> bySeller = new LinkedHashMap<>();
             Map<UUID, Integer> quantities = new LinkedHashMap<>();
@@ -158,10 +159,11 @@ public class Checkout {
             CurrencyCode currency = market.currency();
             List<Quote.Parcel> parcels = new ArrayList<>();
             Map<SellerId, SellerProfile> profiles = sellers.findAll(bySeller.keySet());
+            var costs = landedCosts.calculator(marketCode, now);
             for (var entry : bySeller.entrySet()) {
                 SellerProfile seller = Optional.ofNullable(profiles.get(entry.getKey()))
                         .orElseThrow(() -> new NotFoundException("seller", entry.getKey()));
-                parcels.add(parcel(market, seller, entry.getValue(), cart, now));
+                parcels.add(parcel(market, seller, entry.getValue(), cart, costs));
             }
             Money items = sum(parcels.stream().map(p -> p.goods().money()).toList(), currency);
             Money shipping = sum(parcels.stream().map(p -> p.shipping().money()).toList(), currency);
@@ -181,7 +183,8 @@ public class Checkout {
         }));
     }
 
-    private Quote.Parcel parcel(Market market, SellerProfile seller, List<Inventory.CartLine> found, List<CartLine> cart, Instant now) {
+    private Quote.Parcel parcel(Market market, SellerProfile seller, List<Inventory.CartLine> found, List<CartLine> cart,
+            LandedCosts.Calculator costs) {
         SellerId sellerId = seller.id();
         CurrencyCode currency = market.currency();
         String origin = found.getFirst().originCountry();
@@ -204,8 +207,8 @@ public class Checkout {
         Lanes.ShippingRate rate = lanes.shippingRate(origin, market.code().value(), parcelWeight)
                 .orElseThrow(() -> new ConflictException("no-shipping", "no lane with a rate carries " + parcelWeight + " g from " + origin
                         + " to " + market.code()));
-        Money shipping = landedCosts.convert(rate.price(), currency);
-        var assessment = landedCosts.assess(market.code(), now, new LandedCost.Parcel(origin, items, shipping));
+        Money shipping = costs.convert(rate.price(), currency);
+        var assessment = costs.assess(new LandedCost.Parcel(origin, items, shipping));
         Money goods = sum(lines.stream().map(l -> l.total().money()).toList(), currency);
         String shippingWhy = rate.carrierService() + " " + origin + "→" + market.code() + ", " + weight + " g (band up to " + rate.upToGrams()
                 + " g: " + rate.price() + (rate.price().currency().equals(currency) ? "" : " → " + shipping) + "), " + rate.transitDaysMin()
@@ -270,6 +273,8 @@ public class Checkout {
                 quote.totals().borderEstimate().money().minor(), quote.totals().dutyUnknown(), "awaiting_payment", now), order.clientAddress(), now);
         Instant marketOpened = markets.openedAt(market);
         List<Inventory.Hold> holds = new ArrayList<>();
+        List<OrderStore.SellerOrderRow> sellerOrders = new ArrayList<>();
+        List<OrderStore.NewLine> allLines = new ArrayList<>();
         Map<SellerId, SellerProfile> profiles = sellers.findAll(quote.sellers().stream().map(p -> new SellerId(p.sellerId())).toList());
         for (Quote.Parcel parcel : quote.sellers()) {
             SellerProfile seller = Optional.ofNullable(profiles.get(new SellerId(parcel.sellerId())))
@@ -290,16 +295,15 @@ public class Checkout {
             Money dutyCharged = parcel.duty().status().equals("charged") ? parcel.duty().amount().money() : Money.zero(currency);
             Money taxCharged = parcel.tax().status().equals("charged") ? parcel.tax().amount().money() : Money.zero(currency);
             CurrencyCode payout = seller.payoutCurrency() == null ? currency : seller.payoutCurrency();
-            store.insertSellerOrder(new OrderStore.SellerOrderRow(sellerOrderId, orderId, parcel.sellerId(), parcel.sellerName(), quote.market(),
+            sellerOrders.add(new OrderStore.SellerOrderRow(sellerOrderId, orderId, parcel.sellerId(), parcel.sellerName(), quote.market(),
                     parcel.originCountry(), parcel.carrierService(), "awaiting_payment", quote.currency(), goods.minor(),
                     parcel.shipping().money().minor(), dutyCharged.minor(), taxCharged.minor(), parcel.payableNow().money().minor(),
-                    commission.minor(), paymentFee.amount().minor(), paymentFee.rule(), payout.code(), null, null, 0, null, null, null, null, now),
-                    now);
-            for (OrderStore.LineRow line : lines) {
-                store.insertLine(line, parcel.sellerId(), now);
-            }
+                    commission.minor(), paymentFee.amount().minor(), paymentFee.rule(), payout.code(), null, null, 0, null, null, null, null, now));
+            lines.forEach(l -> allLines.add(new OrderStore.NewLine(l, parcel.sellerId())));
             lines.forEach(l -> holds.add(new Inventory.Hold(sellerOrderId, new Inventory.StockRequest(l.skuId(), l.quantity()))));
         }
+        store.insertSellerOrders(sellerOrders, now);
+        store.insertLines(allLines, now);
         inventory.hold(holds, now.plus(holdFor));
         UUID paymentId = Ids.newId(clock);
         long total = quote.totals().total().money().minor();

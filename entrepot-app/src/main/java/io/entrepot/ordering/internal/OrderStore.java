@@ -1,11 +1,14 @@
 package io.entrepot.ordering.internal;
 
+import io.entrepot.shared.SqlRows;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -106,31 +109,72 @@ public class OrderStore {
                 .param("now", ts(now)).update();
     }
 
-    public void insertSellerOrder(SellerOrderRow s, Instant now) {
+    /** An order's seller orders in one statement. */
+    public void insertSellerOrders(List<SellerOrderRow> rows, Instant now) {
         jdbc.sql("""
                 insert into ordering.seller_order (id, order_id, seller_id, seller_name, market_code, origin_country, carrier_service, status,
                     currency, goods_minor, shipping_minor, duty_minor, tax_minor, total_minor, commission_minor, payment_fee_minor,
                     payment_fee_rule, payout_currency, created_at, updated_at)
-                values (:id, :order, :seller, :name, :market, :origin, :carrier, :status, :currency, :goods, :shipping, :duty, :tax, :total,
-                    :commission, :fee, :feeRule, :payout, :now, :now)
-                """).param("id", s.id()).param("order", s.orderId()).param("seller", s.sellerId()).param("name", s.sellerName())
-                .param("market", s.market()).param("origin", s.originCountry()).param("carrier", s.carrierService()).param("status", s.status())
-                .param("currency", s.currency()).param("goods", s.goodsMinor()).param("shipping", s.shippingMinor()).param("duty", s.dutyMinor())
-                .param("tax", s.taxMinor()).param("total", s.totalMinor()).param("commission", s.commissionMinor())
-                .param("fee", s.paymentFeeMinor()).param("feeRule", s.paymentFeeRule()).param("payout", s.payoutCurrency())
-                .param("now", ts(now)).update();
+                values\s""" + SqlRows.values("""
+                (:id, :order, :seller, :name, :market, :origin, :carrier, :status, :currency, :goods, :shipping, :duty, :tax, :total,
+                    :commission, :fee, :feeRule, :payout, :now, :now)""", rows.size()))
+                .params(SqlRows.params(rows.stream().map(s -> {
+                    Map<String, Object> p = new HashMap<>();
+                    p.put("id", s.id());
+                    p.put("order", s.orderId());
+                    p.put("seller", s.sellerId());
+                    p.put("name", s.sellerName());
+                    p.put("market", s.market());
+                    p.put("origin", s.originCountry());
+                    p.put("carrier", s.carrierService());
+                    p.put("status", s.status());
+                    p.put("currency", s.currency());
+                    p.put("goods", s.goodsMinor());
+                    p.put("shipping", s.shippingMinor());
+                    p.put("duty", s.dutyMinor());
+                    p.put("tax", s.taxMinor());
+                    p.put("total", s.totalMinor());
+                    p.put("commission", s.commissionMinor());
+                    p.put("fee", s.paymentFeeMinor());
+                    p.put("feeRule", s.paymentFeeRule());
+                    p.put("payout", s.payoutCurrency());
+                    p.put("now", ts(now));
+                    return p;
+                }).toList())).update();
     }
 
-    public void insertLine(LineRow l, UUID sellerId, Instant now) {
+    /** A line to insert, with the seller it belongs to (for row-level security). */
+    public record NewLine(LineRow line, UUID sellerId) {
+    }
+
+    /** An order's lines in one statement. */
+    public void insertLines(List<NewLine> rows, Instant now) {
         jdbc.sql("""
                 insert into ordering.order_line (id, seller_order_id, seller_id, offer_id, sku_id, sku_code, title, category, hs_chapter, quantity,
                     unit_price_minor, currency, commission_minor, commission_rule, created_at)
-                values (:id, :so, :seller, :offer, :sku, :code, :title, :category, :chapter, :quantity, :price, :currency, :commission, :rule, :now)
-                """).param("id", l.id()).param("so", l.sellerOrderId()).param("seller", sellerId).param("offer", l.offerId())
-                .param("sku", l.skuId()).param("code", l.skuCode()).param("title", l.title()).param("category", l.category())
-                .param("chapter", l.hsChapter()).param("quantity", l.quantity()).param("price", l.unitPriceMinor())
-                .param("currency", l.currency()).param("commission", l.commissionMinor()).param("rule", l.commissionRule())
-                .param("now", ts(now)).update();
+                values\s""" + SqlRows.values("""
+                (:id, :so, :seller, :offer, :sku, :code, :title, :category, :chapter, :quantity, :price, :currency, :commission, :rule, :now)""",
+                rows.size()))
+                .params(SqlRows.params(rows.stream().map(row -> {
+                    LineRow l = row.line();
+                    Map<String, Object> p = new HashMap<>();
+                    p.put("id", l.id());
+                    p.put("so", l.sellerOrderId());
+                    p.put("seller", row.sellerId());
+                    p.put("offer", l.offerId());
+                    p.put("sku", l.skuId());
+                    p.put("code", l.skuCode());
+                    p.put("title", l.title());
+                    p.put("category", l.category());
+                    p.put("chapter", l.hsChapter());
+                    p.put("quantity", l.quantity());
+                    p.put("price", l.unitPriceMinor());
+                    p.put("currency", l.currency());
+                    p.put("commission", l.commissionMinor());
+                    p.put("rule", l.commissionRule());
+                    p.put("now", ts(now));
+                    return p;
+                }).toList())).update();
     }
 
     public Optional<OrderRow> order(UUID id) {
