@@ -39,18 +39,17 @@ public class Ledger {
         Instant now = clock.instant();
         java.util.Map<AccountRef, UUID> ids = store.accounts(entry.postings().stream().map(Posting::account).distinct().toList(), () -> Ids.newId(clock), now);
         List<UUID> accounts = entry.postings().stream().map(p -> ids.get(p.account())).toList();
-        Optional<UUID> existing = store.entryByKey(entry.idempotencyKey());
-        if (existing.isPresent()) {
-            if (!store.fingerprint(existing.get()).equals(fingerprint(entry, accounts))) {
-                throw new ConflictException("idempotency-key-reused",
-                        "idempotency key " + entry.idempotencyKey() + " was used for a different journal entry");
-            }
-            return existing.get();
-        }
         UUID id = Ids.newId(clock);
-        store.insertAll(List.of(new LedgerStore.NewEntry(id, entry.description(), entry.sourceType(), entry.sourceId(), entry.idempotencyKey(), reverses,
-                stored(entry, accounts))), () -> Ids.newId(clock), now);
-        return id;
+        if (store.insertIfNew(new LedgerStore.NewEntry(id, entry.description(), entry.sourceType(), entry.sourceId(), entry.idempotencyKey(), reverses,
+                stored(entry, accounts)), () -> Ids.newId(clock), now)) {
+            return id;
+        }
+        UUID existing = store.entryByKey(entry.idempotencyKey()).orElseThrow();
+        if (!store.fingerprint(existing).equals(fingerprint(entry, accounts))) {
+            throw new ConflictException("idempotency-key-reused",
+                    "idempotency key " + entry.idempotencyKey() + " was used for a different journal entry");
+        }
+        return existing;
     }
 
     private static List<LedgerStore.StoredPosting> stored(JournalEntry entry, List<UUID> accounts) {

@@ -113,17 +113,38 @@ public class LedgerStore {
         if (entries.isEmpty()) {
             return;
         }
-        jdbc.sql("""
+        insertEntries(entries, "", now);
+        insertPostings(entries, newIds, now);
+    }
+
+    /**
+     * Inserts the entry and its postings unless an entry with its idempotency key exists (also one a
+     * concurrent transaction is committing: this waits for it); whether it did. One statement fewer than
+     * looking the key up first, on the path every checkout takes.
+     */
+    public boolean insertIfNew(NewEntry entry, java.util.function.Supplier<UUID> newIds, Instant now) {
+        if (insertEntries(List.of(entry), "on conflict (idempotency_key) do nothing", now) == 0) {
+            return false;
+        }
+        insertPostings(List.of(entry), newIds, now);
+        return true;
+    }
+
+    private int insertEntries(List<NewEntry> entries, String onConflict, Instant now) {
+        return jdbc.sql("""
                 insert into ledger.journal_entry (id, description, source_type, source_id, idempotency_key, reverses, created_at)
                 select cast(u.id as uuid), u.description, u.source_type, u.source_id, u.key, cast(nullif(u.reverses, '') as uuid), :now
                 from unnest(cast(:ids as text[]), cast(:descriptions as text[]), cast(:types as text[]), cast(:sources as text[]), cast(:keys as text[]),
                             cast(:reverses as text[])) as u (id, description, source_type, source_id, key, reverses)
-                """).param("ids", entries.stream().map(e -> e.id().toString()).toArray(String[]::new))
+                """ + onConflict).param("ids", entries.stream().map(e -> e.id().toString()).toArray(String[]::new))
                 .param("reverses", entries.stream().map(e -> e.reverses() == null ? "" : e.reverses().toString()).toArray(String[]::new))
                 .param("descriptions", entries.stream().map(NewEntry::description).toArray(String[]::new))
                 .param("types", entries.stream().map(NewEntry::sourceType).toArray(String[]::new))
                 .param("sources", entries.stream().map(NewEntry::sourceId).toArray(String[]::new))
                 .param("keys", entries.stream().map(NewEntry::key).toArray(String[]::new)).param("now", Timestamp.from(now)).update();
+    }
+
+    private void insertPostings(List<NewEntry> entries, java.util.function.Supplier<UUID> newIds, Instant now) {
         List<String> ids = new java.util.ArrayList<>();
         List<String> entryIds = new java.util.ArrayList<>();
         List<String> accounts = new java.util.ArrayList<>();
