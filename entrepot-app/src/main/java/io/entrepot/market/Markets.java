@@ -25,6 +25,7 @@ public class Markets {
     private final TradeRuleStore rules;
     private final io.entrepot.market.internal.DutyRateStore duties;
     private final Clock clock;
+    private final java.util.Map<MarketCode, Instant> openedAt = new java.util.concurrent.ConcurrentHashMap<>();
 
     Markets(MarketStore markets, TradeRuleStore rules, io.entrepot.market.internal.DutyRateStore duties, Clock clock) {
         this.markets = markets;
@@ -56,7 +57,13 @@ public class Markets {
 
     /** When the market was opened on this platform (the start of a "new market" promotion). */
     public Instant openedAt(MarketCode code) {
-        return markets.openedAt(code).orElseThrow(() -> new NotFoundException("market", code));
+        // A market's opening never changes (markets are changed, paused and resumed, never reopened or removed).
+        Instant opened = openedAt.get(code);
+        if (opened == null) {
+            opened = markets.openedAt(code).orElseThrow(() -> new NotFoundException("market", code));
+            openedAt.put(code, opened);
+        }
+        return opened;
     }
 
     public List<Market> all() {

@@ -66,6 +66,17 @@ public class Checkout {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration holdFor;
+    /**
+     * The quotes this node made last (quotes never change): the order placed from one moments later is
+     * built from it instead of reading its row back and parsing it again. The row's existence is still
+     * checked by the order's foreign key; another node's quote is read from the database.
+     */
+    private final Map<UUID, Quote> recentQuotes = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Quote> eldest) {
+            return size() > 2_000;
+        }
+    });
 
     Checkout(Inventory inventory, Lanes lanes, LandedCosts landedCosts, Markets markets, Sellers sellers, Fees fees, Ledger ledger,
             OrderStore store, IdempotencyKeys keys, PaymentProvider provider, TransactionTemplate tx, Clock clock,
@@ -131,6 +142,14 @@ public class Checkout {
         if (cart.isEmpty() || cart.size() > 50) {
             throw new IllegalArgumentException("a cart has 1 to 50 lines");
         }
+        Quote quote = computeQuote(marketCode, cart, address, store);
+        if (store) {
+            recentQuotes.put(quote.id(), quote); // committed: an order may now be placed from it
+        }
+        return quote;
+    }
+
+    private Quote computeQuote(MarketCode marketCode, List<CartLine> cart, Quote.Address address, boolean store) {
         return ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(status -> {
             this.store.planOnce();
             // Read in the quote's transaction: on its own, Markets would open one more (read-only) transaction.
@@ -257,15 +276,18 @@ public class Checkout {
         if (replay.isPresent()) {
             return new Started(new Placement(replay.get().status(), replay.get().body(), null), new UUID(0, 0), 0, "XXX");
         }
-        var row = store.quote(order.quoteId()).orElseThrow(() -> new NotFoundException("quote", order.quoteId()));
+        Quote quote = recentQuotes.get(order.quoteId());
+        if (quote == null) {
+            quote = store.quote(order.quoteId()).map(row -> JSON.readValue(row.body(), Quote.class))
+                    .orElseThrow(() -> new NotFoundException("quote", order.quoteId()));
+        }
         Instant now = clock.instant();
-        if (!row.market().equals(market.value())) {
-            throw new IllegalArgumentException("quote " + order.quoteId() + " is for market " + row.market() + ", not " + market);
+        if (!quote.market().equals(market.value())) {
+            throw new IllegalArgumentException("quote " + order.quoteId() + " is for market " + quote.market() + ", not " + market);
         }
-        if (!now.isBefore(row.expiresAt())) {
-            throw new ConflictException("quote-expired", "quote " + order.quoteId() + " expired at " + row.expiresAt() + "; ask for a new one");
+        if (!now.isBefore(quote.validUntil())) {
+            throw new ConflictException("quote-expired", "quote " + order.quoteId() + " expired at " + quote.validUntil() + "; ask for a new one");
         }
-        Quote quote = JSON.readValue(row.body(), Quote.class);
         CurrencyCode currency = CurrencyCode.of(quote.currency());
         store.insertOrder(new OrderStore.OrderRow(orderId, quote.id(), quote.market(), quote.currency(), order.buyerUserId(), order.email(),
                 JSON.writeValueAsString(quote.address()), quote.totals().items().money().minor(), quote.totals().shipping().money().minor(),

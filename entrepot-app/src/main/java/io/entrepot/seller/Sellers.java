@@ -64,7 +64,7 @@ public class Sellers {
         return find(id).orElseThrow(() -> new NotFoundException("seller", id));
     }
 
-    /** Several sellers at once (two statements whatever their number); unknown ones are absent from the map. */
+    /** Several sellers at once (one statement whatever their number); unknown ones are absent from the map. */
     public Map<SellerId, SellerProfile> findAll(java.util.Collection<SellerId> ids) {
         return ids.isEmpty() ? Map.of() : store.findAll(ids);
     }

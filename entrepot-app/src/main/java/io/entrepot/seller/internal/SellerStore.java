@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -56,17 +55,20 @@ public class SellerStore {
                 .optional();
     }
 
-    /** Several sellers with two statements whatever their number; unknown (or hidden) ones are absent. */
+    /** Several sellers with one statement whatever their number; unknown (or hidden) ones are absent. */
     public Map<SellerId, SellerProfile> findAll(Collection<SellerId> ids) {
-        String[] values = ids(ids);
-        Map<UUID, Set<Restriction>> restrictions = new HashMap<>();
-        jdbc.sql("select seller_id, restriction from seller.restriction where seller_id = any (cast(:ids as uuid[]))").param("ids", values)
-                .query((rs, n) -> restrictions.computeIfAbsent(rs.getObject("seller_id", UUID.class), k -> EnumSet.noneOf(Restriction.class))
-                        .add(Restriction.fromKey(rs.getString("restriction"))))
-                .list();
         Map<SellerId, SellerProfile> found = new LinkedHashMap<>();
-        jdbc.sql("select * from seller.seller where id = any (cast(:ids as uuid[]))").param("ids", values)
-                .query((rs, n) -> profile(rs, restrictions.getOrDefault(rs.getObject("id", UUID.class), EnumSet.noneOf(Restriction.class))))
+        jdbc.sql("""
+                select s.*, array(select r.restriction from seller.restriction r where r.seller_id = s.id) as restrictions
+                from seller.seller s where s.id = any (cast(:ids as uuid[]))
+                """).param("ids", ids(ids))
+                .query((rs, n) -> {
+                    Set<Restriction> restrictions = EnumSet.noneOf(Restriction.class);
+                    for (Object r : (Object[]) rs.getArray("restrictions").getArray()) {
+                        restrictions.add(Restriction.fromKey((String) r));
+                    }
+                    return profile(rs, restrictions);
+                })
                 .list().forEach(p -> found.put(p.id(), p));
         return found;
     }
