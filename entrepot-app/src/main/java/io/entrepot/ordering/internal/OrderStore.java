@@ -423,14 +423,6 @@ public class OrderStore {
     // Payment events (provider webhooks)
 
     /** Records an event id; false when it was seen before. */
-    public boolean recordEvent(String eventId, String providerRef, String type, Instant occurredAt, Instant now) {
-        return jdbc.sql("""
-                insert into ordering.payment_event (event_id, provider_ref, type, occurred_at, received_at)
-                values (:id, :ref, :type, :occurred, :now) on conflict (event_id) do nothing
-                """).param("id", eventId).param("ref", providerRef).param("type", type).param("occurred", ts(occurredAt))
-                .param("now", ts(now)).update() > 0;
-    }
-
     private static OrderRow orderRow(ResultSet rs, int n) throws SQLException {
         return new OrderRow(rs.getObject("id", UUID.class), rs.getObject("quote_id", UUID.class), rs.getString("market_code"),
                 rs.getString("currency"), rs.getObject("buyer_user_id", UUID.class), rs.getString("email"), rs.getString("address_text"),

@@ -11,7 +11,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,9 +53,66 @@ public class PaymentWebhooks {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A webhook as delivered: its payload and its signature header. */
+    public record Delivery(String payload, String signature) {
+    }
+
+    private record Event(String id, String type, String paymentRef, Instant occurred) {
+    }
+
     /** Whether the event was new (false: a duplicate, nothing done). */
     public boolean receive(String payload, String signatureHeader) {
-        verify(payload, signatureHeader);
+        return receiveAll(List.of(new Delivery(payload, signatureHeader))).getFirst();
+    }
+
+    /**
+     * Several deliveries at once, each verified and read as {@link #receive} does (the first bad one is
+     * refused, and nothing is recorded), then recorded with two statements however many they are: which
+     * of them were new, in order. A payment takes the state of its latest event, whatever the order of arrival.
+     */
+    public List<Boolean> receiveAll(List<Delivery> deliveries) {
+        List<Event> events = deliveries.stream().map(d -> {
+            verify(d.payload(), d.signature());
+            return parse(d.payload());
+        }).toList();
+        return ActorContext.callAs(Actor.system("payment-webhook"), () -> tx.execute(s -> {
+            Instant now = clock.instant();
+            Set<String> recorded = new HashSet<>(jdbc.sql("""
+                    insert into ordering.payment_event (event_id, provider_ref, type, occurred_at, received_at)
+                    select u.id, u.ref, u.type, u.occurred, :now
+                    from unnest(cast(:ids as text[]), cast(:refs as text[]), cast(:types as text[]), cast(cast(:occurred as text[]) as timestamptz[]))
+                         as u (id, ref, type, occurred)
+                    on conflict (event_id) do nothing
+                    returning event_id
+                    """).param("ids", events.stream().map(Event::id).toArray(String[]::new))
+                    .param("refs", events.stream().map(Event::paymentRef).toArray(String[]::new))
+                    .param("types", events.stream().map(Event::type).toArray(String[]::new))
+                    .param("occurred", events.stream().map(e -> e.occurred().toString()).toArray(String[]::new))
+                    .param("now", Timestamp.from(now)).query(String.class).list());
+            List<Boolean> fresh = new ArrayList<>();
+            Map<String, Event> latest = new HashMap<>();
+            for (Event e : events) {
+                boolean isNew = recorded.remove(e.id()); // a repeat within the batch is a duplicate too
+                fresh.add(isNew);
+                if (isNew) {
+                    latest.merge(e.paymentRef(), e, (a, b) -> b.occurred().isAfter(a.occurred()) ? b : a);
+                }
+            }
+            if (!latest.isEmpty()) {
+                jdbc.sql("""
+                        update ordering.payment p set provider_state = u.state, provider_state_at = u.at, updated_at = :now
+                        from unnest(cast(:refs as text[]), cast(:states as text[]), cast(cast(:ats as text[]) as timestamptz[])) as u (ref, state, at)
+                        where p.provider_ref = u.ref and (p.provider_state_at is null or p.provider_state_at < u.at)
+                        """).param("refs", latest.keySet().toArray(String[]::new))
+                        .param("states", latest.values().stream().map(e -> e.type().substring("payment.".length())).toArray(String[]::new))
+                        .param("ats", latest.values().stream().map(e -> e.occurred().toString()).toArray(String[]::new))
+                        .param("now", Timestamp.from(now)).update();
+            }
+            return fresh;
+        }));
+    }
+
+    private static Event parse(String payload) {
         JsonNode event;
         try {
             event = JSON.readTree(payload);
@@ -68,18 +131,7 @@ public class PaymentWebhooks {
         if (!type.startsWith("payment.")) {
             throw new IllegalArgumentException("unknown event type " + type);
         }
-        return ActorContext.callAs(Actor.system("payment-webhook"), () -> tx.execute(s -> {
-            Instant now = clock.instant();
-            if (!store.recordEvent(id, paymentRef, type, occurred, now)) {
-                return false;
-            }
-            jdbc.sql("""
-                    update ordering.payment set provider_state = :state, provider_state_at = :at, updated_at = :now
-                    where provider_ref = :ref and (provider_state_at is null or provider_state_at < :at)
-                    """).param("state", type.substring("payment.".length())).param("at", Timestamp.from(occurred))
-                    .param("now", Timestamp.from(now)).param("ref", paymentRef).update();
-            return true;
-        }));
+        return new Event(id, type, paymentRef, occurred);
     }
 
     /** The signature header for a payload at a time (the sandbox signs with it; tests too). */

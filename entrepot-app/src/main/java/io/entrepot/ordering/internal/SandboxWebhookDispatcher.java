@@ -39,6 +39,14 @@ class SandboxWebhookDispatcher {
         this.clock = clock;
     }
 
+    private static boolean[] again(List<Boolean> values) {
+        boolean[] again = new boolean[values.size()];
+        for (int i = 0; i < again.length; i++) {
+            again[i] = values.get(i);
+        }
+        return again;
+    }
+
     @Scheduled(initialDelayString = "${entrepot.jobs.initial-delay:PT20S}", fixedDelayString = "${entrepot.payments.sandbox.webhook-delay:PT1S}")
     void deliverDue() {
         try {
@@ -51,17 +59,25 @@ class SandboxWebhookDispatcher {
                         where delivered_at is null and deliver_at <= :now order by deliver_at limit 100 for update skip locked
                         """).param("now", Timestamp.from(now)).query((rs, n) -> new Due(rs.getString("id"), rs.getString("payment_id"),
                                 rs.getString("type"), rs.getTimestamp("occurred_at").toInstant(), rs.getInt("deliveries"))).list();
-                for (Due event : due) {
+                if (due.isEmpty()) {
+                    return;
+                }
+                // One batch to the receiver (each delivery signed and checked on its own), as a provider posting many events would.
+                webhooks.receiveAll(due.stream().map(event -> {
                     String payload = JSON.writeValueAsString(Map.of("id", event.id(), "type", event.type(), "payment", event.payment(),
                             "occurredAt", event.occurredAt().toString()));
-                    webhooks.receive(payload, webhooks.sign(payload, now));
-                    boolean again = event.deliveries() == 0 && ThreadLocalRandom.current().nextBoolean();
-                    jdbc.sql("""
-                            update psp_sandbox.webhook set deliveries = deliveries + 1, delivered_at = :delivered, deliver_at = :next where id = :id
-                            """).param("delivered", again ? null : Timestamp.from(now))
-                            .param("next", Timestamp.from(now.plusMillis(ThreadLocalRandom.current().nextInt(200, 2000))))
-                            .param("id", event.id()).update();
-                }
+                    return new PaymentWebhooks.Delivery(payload, webhooks.sign(payload, now));
+                }).toList());
+                var random = ThreadLocalRandom.current();
+                jdbc.sql("""
+                        update psp_sandbox.webhook w set deliveries = w.deliveries + 1, delivered_at = case when u.again then null else cast(:now as timestamptz) end,
+                            deliver_at = u.next
+                        from unnest(cast(:ids as text[]), cast(:again as boolean[]), cast(cast(:next as text[]) as timestamptz[])) as u (id, again, next)
+                        where w.id = u.id
+                        """).param("ids", due.stream().map(Due::id).toArray(String[]::new))
+                        .param("again", again(due.stream().map(event -> event.deliveries() == 0 && random.nextBoolean()).toList()))
+                        .param("next", due.stream().map(event -> now.plusMillis(random.nextInt(200, 2000)).toString()).toArray(String[]::new))
+                        .param("now", Timestamp.from(now)).update();
             }));
         } catch (RuntimeException e) {
             log.warn("sandbox webhook delivery failed; it is retried", e);
