@@ -49,18 +49,29 @@ class SandboxWebhookDispatcher {
 
     @Scheduled(initialDelayString = "${entrepot.jobs.initial-delay:PT20S}", fixedDelayString = "${entrepot.payments.sandbox.webhook-delay:PT1S}")
     void deliverDue() {
+        // Batch after batch until the due events are delivered (a provider keeps up with its events;
+        // one batch a second would fall behind above a hundred events a second and pile them up).
+        for (int batch = 0; batch < 50 && deliverBatch() == BATCH; batch++) {
+            // next batch
+        }
+    }
+
+    private static final int BATCH = 100;
+
+    /** Delivers up to {@link #BATCH} due events in one transaction; how many were due. */
+    private int deliverBatch() {
         try {
-            ActorContext.runAs(Actor.system("payment-sandbox"), () -> tx.executeWithoutResult(s -> {
+            return ActorContext.callAs(Actor.system("payment-sandbox"), () -> tx.execute(s -> {
                 Instant now = clock.instant();
                 record Due(String id, String payment, String type, Instant occurredAt, int deliveries) {
                 }
                 List<Due> due = jdbc.sql("""
                         select id, payment_id, type, occurred_at, deliveries from psp_sandbox.webhook
-                        where delivered_at is null and deliver_at <= :now order by deliver_at limit 100 for update skip locked
-                        """).param("now", Timestamp.from(now)).query((rs, n) -> new Due(rs.getString("id"), rs.getString("payment_id"),
+                        where delivered_at is null and deliver_at <= :now order by deliver_at limit :batch for update skip locked
+                        """).param("now", Timestamp.from(now)).param("batch", BATCH).query((rs, n) -> new Due(rs.getString("id"), rs.getString("payment_id"),
                                 rs.getString("type"), rs.getTimestamp("occurred_at").toInstant(), rs.getInt("deliveries"))).list();
                 if (due.isEmpty()) {
-                    return;
+                    return 0;
                 }
                 // One batch to the receiver (each delivery signed and checked on its own), as a provider posting many events would.
                 webhooks.receiveAll(due.stream().map(event -> {
@@ -78,9 +89,11 @@ class SandboxWebhookDispatcher {
                         .param("again", again(due.stream().map(event -> event.deliveries() == 0 && random.nextBoolean()).toList()))
                         .param("next", due.stream().map(event -> now.plusMillis(random.nextInt(200, 2000)).toString()).toArray(String[]::new))
                         .param("now", Timestamp.from(now)).update();
+                return due.size();
             }));
         } catch (RuntimeException e) {
             log.warn("sandbox webhook delivery failed; it is retried", e);
+            return 0;
         }
     }
 }
