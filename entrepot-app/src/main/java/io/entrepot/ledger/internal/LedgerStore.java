@@ -1,7 +1,6 @@
 package io.entrepot.ledger.internal;
 
 import io.entrepot.ledger.AccountRef;
-import io.entrepot.ledger.Posting;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
