@@ -49,10 +49,7 @@ public class SellerStore {
     }
 
     public Optional<SellerProfile> find(SellerId id) {
-        Set<Restriction> restrictions = restrictions(id);
-        return jdbc.sql("select * from seller.seller where id = :id").param("id", id.value())
-                .query((rs, n) -> profile(rs, restrictions))
-                .optional();
+        return Optional.ofNullable(findAll(List.of(id)).get(id));
     }
 
     /** Several sellers with one statement whatever their number; unknown (or hidden) ones are absent. */
@@ -135,11 +132,7 @@ public class SellerStore {
     }
 
     public List<Warehouse> warehouses(SellerId seller) {
-        return jdbc.sql("select * from seller.warehouse where seller_id = :seller order by created_at")
-                .param("seller", seller.value())
-                .query((rs, n) -> new Warehouse(rs.getObject("id", UUID.class), seller, rs.getString("name"),
-                        WarehouseKind.fromKey(rs.getString("kind")), rs.getString("country")))
-                .list();
+        return warehouses(List.of(seller)).getOrDefault(seller, List.of());
     }
 
     public void recordEvent(UUID id, SellerId seller, String change, String detail, String reason, String actor, Instant now) {
