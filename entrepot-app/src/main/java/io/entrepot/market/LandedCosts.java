@@ -28,8 +28,7 @@ public class LandedCosts {
     }
 
     public LandedCost.Assessment assess(MarketCode market, Instant at, LandedCost.Parcel parcel) {
-        TradeRules rules = rulesAt(market, at);
-        return LandedCost.assess(rules, parcel, (chapter, origin) -> duties.applicable(market, chapter, origin, at), this::convert);
+        return calculator(market, at).assess(parcel);
     }
 
     /**
