@@ -55,6 +55,25 @@ class EmbeddedPostgresIntegrationTests {
     }
 
     @Test
+    void theServerRunsWithSettingsSizedForTheMachine() throws Exception {
+        server = EmbeddedPostgres.startOrReuse(dataDir);
+        assertThat(query(server, "show max_wal_size")).isEqualTo("4GB");
+        assertThat(query(server, "show work_mem")).isEqualTo("16MB");
+        assertThat(query(server, "show random_page_cost")).isEqualTo("1.1");
+        long sharedBuffersMb = Long.parseLong(query(server, "select setting::bigint * 8 / 1024 from pg_settings where name = 'shared_buffers'"));
+        assertThat(sharedBuffersMb).isBetween(128L, 2048L);
+    }
+
+    @Test
+    void sharedBuffersTakeAnEighthOfTheMemoryWithinBounds() {
+        long gib = 1024L * 1024 * 1024;
+        assertThat(EmbeddedPostgres.settingsFor(24 * gib)).contains("-c shared_buffers=2048MB");
+        assertThat(EmbeddedPostgres.settingsFor(8 * gib)).contains("-c shared_buffers=1024MB");
+        assertThat(EmbeddedPostgres.settingsFor(gib / 2)).contains("-c shared_buffers=128MB");
+        assertThat(EmbeddedPostgres.settingsFor(0)).contains("-c shared_buffers=128MB");
+    }
+
+    @Test
     void theSameJvmReusesItsRunningServer() {
         server = EmbeddedPostgres.startOrReuse(dataDir);
         assertThat(EmbeddedPostgres.startOrReuse(dataDir)).isSameAs(server);
