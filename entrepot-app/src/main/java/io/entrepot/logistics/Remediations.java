@@ -265,11 +265,14 @@ public class Remediations {
         ActorContext.runAs(WORKER, () -> tx.executeWithoutResult(s -> {
             List<Item> items = List.copyOf(done.keySet());
             jdbc.sql("set local enable_seqscan = off").update();
+            // by key lists, not a join on (run, order) pairs: the join was planned on the run's pending items and walked them
+            // for every pair; the pairs are checked below
             java.util.Set<String> pending = new java.util.HashSet<>(jdbc.sql("""
                     select i.run_id || ':' || i.seller_order_id from logistics.remediation_item i
-                    join unnest(cast(:runs as uuid[]), cast(:orders as uuid[])) as u (run, so) on i.run_id = u.run and i.seller_order_id = u.so
-                    where i.status = 'pending' order by i.run_id, i.seller_order_id for update of i
-                    """).param("runs", column(items, Item::runId)).param("orders", column(items, Item::sellerOrderId)).query(String.class).list());
+                    where i.run_id = any (cast(:runs as uuid[])) and i.seller_order_id = any (cast(:orders as uuid[])) and i.status = 'pending'
+                    order by i.run_id, i.seller_order_id for update of i
+                    """).param("runs", items.stream().map(i -> i.runId().toString()).distinct().toArray(String[]::new))
+                    .param("orders", column(items, Item::sellerOrderId)).query(String.class).list());
             List<Item> open = items.stream().filter(i -> pending.contains(i.runId() + ":" + i.sellerOrderId())).toList();
             if (open.isEmpty()) {
                 return;
