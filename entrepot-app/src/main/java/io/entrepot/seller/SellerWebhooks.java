@@ -112,9 +112,9 @@ public class SellerWebhooks {
         }
         jdbc.sql("""
                 insert into seller.webhook_delivery (id, seller_id, event_type, payload, next_attempt_at, created_at)
-                select cast(u.id as uuid), cast(u.seller as uuid), u.type, cast(u.payload as jsonb), :now, :now
-                from unnest(cast(:ids as text[]), cast(:sellers as text[]), cast(:types as text[]), cast(:payloads as text[])) as u (id, seller, type, payload)
-                where exists (select 1 from seller.webhook_endpoint e where e.seller_id = cast(u.seller as uuid))
+                select cast(u.id as uuid), u.seller, u.type, cast(u.payload as jsonb), :now, :now
+                from unnest(cast(:ids as text[]), cast(:sellers as uuid[]), cast(:types as text[]), cast(:payloads as text[])) as u (id, seller, type, payload)
+                where exists (select 1 from seller.webhook_endpoint e where e.seller_id = u.seller)
                 """).param("ids", messages.stream().map(m -> Ids.newId(clock).toString()).toArray(String[]::new))
                 .param("sellers", messages.stream().map(m -> m.seller().value().toString()).toArray(String[]::new))
                 .param("types", messages.stream().map(Message::eventType).toArray(String[]::new))

@@ -174,8 +174,8 @@ class BulkRefunds {
         jdbc.sql("""
                 insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
                 select 'refund:' || u.refund, p.id, 'refund', cast(u.refund as uuid), u.amount, 'started', :now, :now
-                from unnest(cast(:refunds as text[]), cast(:orders as text[]), cast(:amounts as bigint[])) as u (refund, buyer_order, amount)
-                join ordering.payment p on p.order_id = cast(u.buyer_order as uuid)
+                from unnest(cast(:refunds as text[]), cast(:orders as uuid[]), cast(:amounts as bigint[])) as u (refund, buyer_order, amount)
+                join ordering.payment p on p.order_id = u.buyer_order
                 """).param("refunds", strings(fresh, f -> f.refund().id())).param("orders", strings(fresh, f -> f.order().orderId()))
                 .param("amounts", longs(fresh, f -> f.refund().amountMinor())).param("now", at).update();
     }
