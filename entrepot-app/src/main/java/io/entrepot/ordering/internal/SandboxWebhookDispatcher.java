@@ -26,6 +26,9 @@ class SandboxWebhookDispatcher {
 
     private static final Log log = LogFactory.getLog(SandboxWebhookDispatcher.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Events delivered per transaction, and batches per turn at most. */
+    private static final int BATCH = 100;
+    private static final int BATCHES_PER_TURN = 50;
 
     private final JdbcClient jdbc;
     private final PaymentWebhooks webhooks;
@@ -39,24 +42,16 @@ class SandboxWebhookDispatcher {
         this.clock = clock;
     }
 
-    private static boolean[] again(List<Boolean> values) {
-        boolean[] again = new boolean[values.size()];
-        for (int i = 0; i < again.length; i++) {
-            again[i] = values.get(i);
-        }
-        return again;
-    }
-
     @Scheduled(initialDelayString = "${entrepot.jobs.initial-delay:PT20S}", fixedDelayString = "${entrepot.payments.sandbox.webhook-delay:PT1S}")
     void deliverDue() {
         // Batch after batch until the due events are delivered (a provider keeps up with its events;
         // one batch a second would fall behind above a hundred events a second and pile them up).
-        for (int batch = 0; batch < 50 && deliverBatch() == BATCH; batch++) {
-            // next batch
+        for (int batch = 0; batch < BATCHES_PER_TURN; batch++) {
+            if (deliverBatch() < BATCH) {
+                return;
+            }
         }
     }
-
-    private static final int BATCH = 100;
 
     /** Delivers up to {@link #BATCH} due events in one transaction; how many were due. */
     private int deliverBatch() {
@@ -80,13 +75,17 @@ class SandboxWebhookDispatcher {
                     return new PaymentWebhooks.Delivery(payload, webhooks.sign(payload, now));
                 }).toList());
                 var random = ThreadLocalRandom.current();
+                boolean[] again = new boolean[due.size()]; // a first delivery is sent again half the time (at least once)
+                for (int i = 0; i < again.length; i++) {
+                    again[i] = due.get(i).deliveries() == 0 && random.nextBoolean();
+                }
                 jdbc.sql("""
                         update psp_sandbox.webhook w set deliveries = w.deliveries + 1, delivered_at = case when u.again then null else cast(:now as timestamptz) end,
                             deliver_at = u.next
                         from unnest(cast(:ids as text[]), cast(:again as boolean[]), cast(cast(:next as text[]) as timestamptz[])) as u (id, again, next)
                         where w.id = u.id
                         """).param("ids", due.stream().map(Due::id).toArray(String[]::new))
-                        .param("again", again(due.stream().map(event -> event.deliveries() == 0 && random.nextBoolean()).toList()))
+                        .param("again", again)
                         .param("next", due.stream().map(event -> now.plusMillis(random.nextInt(200, 2000)).toString()).toArray(String[]::new))
                         .param("now", Timestamp.from(now)).update();
                 return due.size();
