@@ -173,6 +173,7 @@ public final class RemediationBenchmark {
                     union all
                     select id, order_id, %d from (select id, order_id from ordering.seller_order order by id limit %d) as first
                     """.formatted(copies, copies + 1, extra));
+            st.execute("analyze copy_of");
             String uuid = "md5(%s::text || ':' || g.k)::uuid";
             long rows = 0;
             rows += copy(st, "ordering.buyer_order", "(select distinct bo, k from copy_of) as g join ordering.buyer_order t on t.id = g.bo",
@@ -214,7 +215,11 @@ public final class RemediationBenchmark {
             }
         }
         String select = String.join(", ", columns.stream().map(col -> rewritten.getOrDefault(col, "t." + col)).toList());
-        return st.executeUpdate("insert into " + table + " (" + String.join(", ", columns) + ") select " + select + " from " + from);
+        long copied = st.executeUpdate("insert into " + table + " (" + String.join(", ", columns) + ") select " + select + " from " + from);
+        // The next copy joins this table: plan it with the table's new size. The copies share one transaction, and
+        // autovacuum's statistics (from before it) made one run join 100,000 entries by nested loops for minutes.
+        st.execute("analyze " + table);
+        return copied;
     }
 
     private static String get(String base, String path) throws IOException, InterruptedException {
