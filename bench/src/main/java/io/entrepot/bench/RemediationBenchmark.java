@@ -75,9 +75,20 @@ public final class RemediationBenchmark {
             String run = field(post(base, "/api/v1/ops/disruptions/" + disruption + "/remediations", ADMIN, "{}", 201), "id");
             System.out.printf("run started (stranded orders found, items written, access logged) in %.1f s%n", (System.nanoTime() - asked) / 1e9);
             String state;
+            // the rate over time, every ten seconds: a rate that climbs as the run goes on is the platform still warming up
+            long polled = asked;
+            long lastDone = 0;
             do {
                 Thread.sleep(2000);
                 state = get(base, "/api/v1/ops/remediations/" + run);
+                long now = System.nanoTime();
+                if (now - polled >= 10_000_000_000L && !state.contains("\"status\":\"finished\"")) {
+                    long done = Long.parseLong(count(state, "done"));
+                    System.out.printf("  at %3.0f s: %6d done, %6.1f orders/s over the last %.0f s%n", (now - asked) / 1e9, done,
+                            (done - lastDone) / ((now - polled) / 1e9), (now - polled) / 1e9);
+                    polled = now;
+                    lastDone = done;
+                }
             } while (!state.contains("\"status\":\"finished\""));
             Instant started = Instant.parse(field(state, "createdAt"));
             Instant finished = Instant.parse(field(state, "finishedAt"));
