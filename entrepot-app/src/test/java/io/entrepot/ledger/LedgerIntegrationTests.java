@@ -116,6 +116,15 @@ class LedgerIntegrationTests {
                 .param("account", account).update())).rootCause().hasMessageContaining("names no journal entry");
         assertThatThrownBy(() -> as(() -> jdbc.sql(insert).param("id", UUID.randomUUID()).param("id2", UUID.randomUUID()).param("entry", entry)
                 .param("account", UUID.randomUUID()).update())).rootCause().hasMessageContaining("names no account");
+        UUID platformEuros = as(() -> jdbc.sql("""
+                select a.id from ledger.posting p join ledger.account a on a.id = p.account_id
+                where p.entry_id = :entry and a.currency = 'EUR' and a.seller_id is null limit 1
+                """).param("entry", entry).query(UUID.class).single());
+        assertThatThrownBy(() -> as(() -> jdbc.sql(insert.replace("'EUR'", "'USD'")).param("id", UUID.randomUUID()).param("id2", UUID.randomUUID())
+                .param("entry", entry).param("account", platformEuros).update())).rootCause().hasMessageContaining("posting in USD to an account kept in EUR");
+        assertThatThrownBy(() -> as(() -> jdbc.sql(insert.replace("null, 5", ":seller, 5").replace("null, -5", ":seller, -5")).param("id", UUID.randomUUID())
+                .param("id2", UUID.randomUUID()).param("entry", entry).param("account", platformEuros).param("seller", seller.value()).update()))
+                .rootCause().hasMessageContaining("names seller " + seller.value() + " but the account belongs to");
         assertThat(as(() -> ledger.verify())).isEmpty();
     }
 
