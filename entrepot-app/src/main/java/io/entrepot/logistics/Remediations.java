@@ -246,10 +246,15 @@ public class Remediations {
             }
             complete(done);
         }
-        ActorContext.runAs(WORKER, () -> tx.executeWithoutResult(s -> jdbc.sql("""
-                update logistics.remediation_run r set status = 'finished', finished_at = :now
-                where status = 'running' and not exists (select 1 from logistics.remediation_item i where i.run_id = r.id and i.status = 'pending')
-                """).param("now", Timestamp.from(clock.instant())).update()));
+        if (claimed.size() < chunk) {
+            // Only a claim that found less than a full chunk can have taken a run's last items, and each worker ends with
+            // such a claim, so runs are looked at here and not after every chunk: looking for a run's pending items walks
+            // past the entries of the items done so far (a 100,000-item run spent 16% of the database's time on it).
+            ActorContext.runAs(WORKER, () -> tx.executeWithoutResult(s -> jdbc.sql("""
+                    update logistics.remediation_run r set status = 'finished', finished_at = :now
+                    where status = 'running' and not exists (select 1 from logistics.remediation_item i where i.run_id = r.id and i.status = 'pending')
+                    """).param("now", Timestamp.from(clock.instant())).update()));
+        }
         return claimed.size();
     }
 
