@@ -144,18 +144,17 @@ public class Remediations {
     private List<Run> runs(String where, UUID key) {
         Instant now = clock.instant();
         return ActorContext.callAs(WORKER, () -> tx.execute(s -> jdbc.sql("""
-                select r.*, c.done, c.failed, c.remaining, c.recent
+                select r.*, c.done, c.failed, c.recent
                 from logistics.remediation_run r
                 cross join lateral (
-                    -- one pass over the run's items (the console and the API poll this while a run works)
-                    select count(*) filter (where i.status in ('done', 'skipped')) as done, count(*) filter (where i.status = 'failed') as failed,
-                           count(*) filter (where i.status = 'pending') as remaining,
-                           count(*) filter (where i.status <> 'pending' and i.updated_at > :since) as recent
-                    from logistics.remediation_item i where i.run_id = r.id) as c
+                    -- the run's tally, a row per chunk (the console and the API poll this while a run works)
+                    select coalesce(sum(t.done), 0) as done, coalesce(sum(t.failed), 0) as failed,
+                           coalesce(sum(t.done + greatest(t.failed, 0)) filter (where t.at > :since), 0) as recent
+                    from logistics.remediation_tally t where t.run_id = r.id) as c
                 """ + where + " order by r.created_at desc")
                 .param("key", key).param("since", Timestamp.from(now.minusSeconds(60)))
                 .query((rs, n) -> {
-                    int remaining = rs.getInt("remaining");
+                    int remaining = rs.getInt("total") - rs.getInt("done") - rs.getInt("failed");
                     double perMinute = rs.getInt("recent");
                     Long eta = remaining == 0 ? Long.valueOf(0) : perMinute > 0 ? Long.valueOf(Math.round(remaining * 60 / perMinute)) : null;
                     Timestamp finished = rs.getTimestamp("finished_at");
@@ -184,6 +183,7 @@ public class Remediations {
                     where run_id = :run and status = 'failed'
                     """).param("run", runId).param("now", Timestamp.from(clock.instant())).update();
             if (retried > 0) {
+                tally(java.util.Map.of(runId, new int[] {0, -retried}));
                 jdbc.sql("update logistics.remediation_run set status = 'running', finished_at = null where id = :id").param("id", runId).update();
             }
             return retried;
@@ -345,7 +345,17 @@ public class Remediations {
                     .param("refunded", open.stream().mapToLong(i -> done.get(i).refunded().minor()).toArray())
                     .param("costs", open.stream().mapToLong(i -> returnCost.get(i).minor()).toArray())
                     .param("nodes", open.stream().map(Item::node).toArray(String[]::new)).param("now", Timestamp.from(at)).update();
+            java.util.Map<UUID, int[]> doneByRun = new java.util.HashMap<>();
+            open.forEach(i -> doneByRun.computeIfAbsent(i.runId(), r -> new int[2])[0]++);
+            tally(doneByRun);
         }));
+    }
+
+    /** Adds to runs' tallies (items done or skipped, items failed), in the transaction that moved the items. */
+    private void tally(java.util.Map<UUID, int[]> byRun) {
+        Instant now = clock.instant();
+        byRun.forEach((run, counts) -> jdbc.sql("insert into logistics.remediation_tally (run_id, at, done, failed) values (:run, :at, :done, :failed)")
+                .param("run", run).param("at", Timestamp.from(now)).param("done", counts[0]).param("failed", counts[1]).update());
     }
 
     private static String[] column(List<Item> items, java.util.function.Function<Item, UUID> id) {
@@ -353,13 +363,18 @@ public class Remediations {
     }
 
     private void settle(Item item, String status, String error) {
-        ActorContext.runAs(WORKER, () -> tx.executeWithoutResult(s -> jdbc.sql("""
-                update logistics.remediation_item set status = :status, attempts = attempts + case when :status = 'failed' then 1 else 0 end,
-                    error = :error, lease_owner = null, lease_until = :retryAt, updated_at = :now
-                where run_id = :run and seller_order_id = :so and status = 'pending'
-                """).param("status", status).param("error", error.length() > 500 ? error.substring(0, 500) : error)
-                .param("retryAt", status.equals("pending") ? Timestamp.from(clock.instant().plusSeconds(15)) : null)
-                .param("now", Timestamp.from(clock.instant())).param("run", item.runId()).param("so", item.sellerOrderId()).update()));
+        ActorContext.runAs(WORKER, () -> tx.executeWithoutResult(s -> {
+            int settled = jdbc.sql("""
+                    update logistics.remediation_item set status = :status, attempts = attempts + case when :status = 'failed' then 1 else 0 end,
+                        error = :error, lease_owner = null, lease_until = :retryAt, updated_at = :now
+                    where run_id = :run and seller_order_id = :so and status = 'pending'
+                    """).param("status", status).param("error", error.length() > 500 ? error.substring(0, 500) : error)
+                    .param("retryAt", status.equals("pending") ? Timestamp.from(clock.instant().plusSeconds(15)) : null)
+                    .param("now", Timestamp.from(clock.instant())).param("run", item.runId()).param("so", item.sellerOrderId()).update();
+            if (settled > 0 && !status.equals("pending")) {
+                tally(java.util.Map.of(item.runId(), status.equals("failed") ? new int[] {0, 1} : new int[] {1, 0}));
+            }
+        }));
     }
 
     /** The seller's and the buyer's message about a remediated order: run, seller order, seller, recipient, subject, body. */

@@ -93,6 +93,7 @@ class LogisticsEdgesIntegrationTests {
         JsonNode state = RemediationRuns.awaitFinished(api, run);
         assertThat(state.get("progress").get("done").asInt()).isEqualTo(2);
         assertThat(state.get("progress").get("failed").asInt()).isEqualTo(1);
+        assertThat(state.get("progress").get("remaining").asInt()).isZero();
         assertThat(api.post("/api/v1/ops/disruptions/" + disruption + "/remediations", Api.ADMIN_KEY, "{}").json().get("total").asInt())
                 .as("a failed order stays with its run").isZero();
         assertThat(api.get("/api/v1/seller/orders/" + orders[0], seller.key()).json().get("refunded").get("amount").decimalValue())
@@ -102,6 +103,8 @@ class LogisticsEdgesIntegrationTests {
         assertThat(api.post("/api/v1/ops/remediations/" + run + "/retries", Api.ADMIN_KEY, "{}").json().get("retried").asInt()).isEqualTo(1);
         state = RemediationRuns.awaitFinished(api, run);
         assertThat(state.get("progress").get("failed").asInt()).as("the provider still refuses").isEqualTo(1);
+        assertThat(state.get("progress").get("done").asInt()).isEqualTo(2);
+        assertThat(state.get("progress").get("remaining").asInt()).as("the retried order was worked again").isZero();
         JsonNode report = api.get("/api/v1/ops/remediations/" + run + "/report", Api.ADMIN_KEY).json();
         assertThat(report.get(0).get("returned").asInt()).isEqualTo(2);
         assertThat(report.get(0).get("failed").asInt()).isEqualTo(1);
