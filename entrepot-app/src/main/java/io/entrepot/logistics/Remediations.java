@@ -183,7 +183,7 @@ public class Remediations {
                     where run_id = :run and status = 'failed'
                     """).param("run", runId).param("now", Timestamp.from(clock.instant())).update();
             if (retried > 0) {
-                tally(java.util.Map.of(runId, new int[] {0, -retried}));
+                tally(runId, 0, -retried);
                 jdbc.sql("update logistics.remediation_run set status = 'running', finished_at = null where id = :id").param("id", runId).update();
             }
             return retried;
@@ -345,17 +345,15 @@ public class Remediations {
                     .param("refunded", open.stream().mapToLong(i -> done.get(i).refunded().minor()).toArray())
                     .param("costs", open.stream().mapToLong(i -> returnCost.get(i).minor()).toArray())
                     .param("nodes", open.stream().map(Item::node).toArray(String[]::new)).param("now", Timestamp.from(at)).update();
-            java.util.Map<UUID, int[]> doneByRun = new java.util.HashMap<>();
-            open.forEach(i -> doneByRun.computeIfAbsent(i.runId(), r -> new int[2])[0]++);
-            tally(doneByRun);
+            open.stream().collect(java.util.stream.Collectors.groupingBy(Item::runId, java.util.stream.Collectors.counting()))
+                    .forEach((run, count) -> tally(run, count.intValue(), 0));
         }));
     }
 
-    /** Adds to runs' tallies (items done or skipped, items failed), in the transaction that moved the items. */
-    private void tally(java.util.Map<UUID, int[]> byRun) {
-        Instant now = clock.instant();
-        byRun.forEach((run, counts) -> jdbc.sql("insert into logistics.remediation_tally (run_id, at, done, failed) values (:run, :at, :done, :failed)")
-                .param("run", run).param("at", Timestamp.from(now)).param("done", counts[0]).param("failed", counts[1]).update());
+    /** Adds to a run's tally (items done or skipped, items failed), in the transaction that moved the items. */
+    private void tally(UUID run, int done, int failed) {
+        jdbc.sql("insert into logistics.remediation_tally (run_id, at, done, failed) values (:run, :at, :done, :failed)")
+                .param("run", run).param("at", Timestamp.from(clock.instant())).param("done", done).param("failed", failed).update();
     }
 
     private static String[] column(List<Item> items, java.util.function.Function<Item, UUID> id) {
@@ -372,7 +370,7 @@ public class Remediations {
                     .param("retryAt", status.equals("pending") ? Timestamp.from(clock.instant().plusSeconds(15)) : null)
                     .param("now", Timestamp.from(clock.instant())).param("run", item.runId()).param("so", item.sellerOrderId()).update();
             if (settled > 0 && !status.equals("pending")) {
-                tally(java.util.Map.of(item.runId(), status.equals("failed") ? new int[] {0, 1} : new int[] {1, 0}));
+                tally(item.runId(), status.equals("failed") ? 0 : 1, status.equals("failed") ? 1 : 0);
             }
         }));
     }
