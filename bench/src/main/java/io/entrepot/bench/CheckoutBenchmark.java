@@ -114,7 +114,7 @@ public final class CheckoutBenchmark {
             timeline.forEach(t -> bySecond.computeIfAbsent((t.due() - start) / 1_000_000_000L, k -> new ArrayList<>()).add(t.latency()));
             bySecond.entrySet().stream().sorted((a, b) -> Long.compare(Collections.max(b.getValue()), Collections.max(a.getValue()))).limit(5)
                     .forEach(e -> System.out.printf(Locale.ROOT, "  second %3d: %d iterations, worst %.1f ms, median %.1f ms%n", e.getKey(),
-                            e.getValue().size(), Collections.max(e.getValue()) / 1e6, new Result(0, 0, e.getValue()).p50()));
+                            e.getValue().size(), Collections.max(e.getValue()) / 1e6, percentile(e.getValue(), 50)));
         }
 
         double perSecond() {
@@ -130,13 +130,18 @@ public final class CheckoutBenchmark {
         }
 
         double pct(int p) {
-            if (latencies.isEmpty()) {
-                return Double.NaN;
-            }
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+            return percentile(latencies, p);
         }
+    }
+
+    /** The p-th percentile of latencies in nanoseconds, in milliseconds. */
+    static double percentile(List<Long> latencies, int p) {
+        if (latencies.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
     }
 
     private static void print(String kind, int clients, Result r) {
