@@ -17,8 +17,9 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * The packaged platform as the benchmarks run it: the extracted jar started as a process on a fresh data
- * directory (its own embedded PostgreSQL, no demo data, a known admin key), ready when it says so.
+ * The packaged platform as the benchmarks run it: started by the launcher ({@code ./entrepot}, so with the
+ * JVM options a user's platform runs with) on a fresh data directory (its own embedded PostgreSQL, no demo
+ * data, a known admin key), ready when it says so.
  */
 final class Platform implements AutoCloseable {
 
@@ -46,15 +47,7 @@ final class Platform implements AutoCloseable {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        var command = new java.util.ArrayList<String>(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        // Extra JVM options for the platform, e.g. a flight recording: -Dentrepot.bench.jvm-options="-XX:StartFlightRecording=..."
-        String options = System.getProperty("entrepot.bench.jvm-options", "").strip();
-        if (!options.isEmpty()) {
-            command.addAll(java.util.List.of(options.split("\\s+")));
-        }
-        command.addAll(java.util.List.of("-jar", jar.toString()));
-        var builder = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
+        var builder = launcher().redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
         builder.environment().put("ENTREPOT_DATA_DIR", dataDir.toString());
         builder.environment().put("ENTREPOT_PORT", Integer.toString(port));
         builder.environment().put("ENTREPOT_DEMO_ENABLED", "false");
@@ -73,15 +66,28 @@ final class Platform implements AutoCloseable {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path jar = Path.of("entrepot-app/target/extracted/entrepot-app.jar");
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-node2.log").toFile());
+        var builder = launcher().redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-node2.log").toFile());
         builder.environment().putAll(externalDatabase());
         builder.environment().put("ENTREPOT_PORT", Integer.toString(port));
         builder.environment().put("ENTREPOT_DEMO_ENABLED", "false");
         var node = new Platform(dataDir, "http://127.0.0.1:" + port, builder.start());
         node.awaitReady();
         return node;
+    }
+
+    /**
+     * The launcher with this JDK, the launcher's JVM options and any extra ones for the benchmark's platform, for example a
+     * flight recording: {@code -Dentrepot.bench.jvm-options="-XX:StartFlightRecording=..."} (they follow the launcher's
+     * own, so they win over them).
+     */
+    private static ProcessBuilder launcher() {
+        var builder = new ProcessBuilder("./entrepot").redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        String options = System.getProperty("entrepot.bench.jvm-options", "").strip();
+        if (!options.isEmpty()) {
+            builder.environment().put("ENTREPOT_JAVA_OPTS", options);
+        }
+        return builder;
     }
 
     /** The environment that points another process at this platform's database, as an external PostgreSQL (owner's credentials). */
