@@ -40,7 +40,7 @@ public final class StartupBenchmark {
         Path archive = extracted.resolve("bench.jsa");
         // The launcher's options (./entrepot), with an archive of the benchmark's own so that the first run is cold.
         List<String> launcher = List.of(java, "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive",
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xms384m", "-jar", jar.toString());
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xms384m", "-XX:-G1UseAdaptiveIHOP", "-jar", jar.toString());
         Files.deleteIfExists(archive);
 
         System.out.printf(Locale.ROOT, "Entrepot start-up benchmark: %d cores, Java %s, %s%n",
