@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
@@ -195,14 +196,14 @@ class AccessLogVerificationIntegrationTests {
     }
 
     @Test
-    void aCheckpointFileThatIsDamagedForgedOrCannotBeCheckedFailsTheVerification() throws Exception {
+    void aCheckpointFileThatIsDamagedForgedOrCannotBeCheckedFailsTheVerification(@TempDir java.nio.file.Path files) throws Exception {
         appendFive();
         var real = checkpoints.write();
         var key = checkpoints.publicKey().orElseThrow();
         var privateKey = java.nio.file.Path.of(environment.getProperty("entrepot.data-dir", "data"), "governance", "signing.key");
         assertThat(java.nio.file.Files.getPosixFilePermissions(privateKey)).as("the signing key is the platform user's alone")
                 .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-        var damaged = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("checkpoints", ".txt"), real.line() + "\nnot a checkpoint\n");
+        var damaged = java.nio.file.Files.writeString(files.resolve("damaged-checkpoints.txt"), real.line() + "\nnot a checkpoint\n");
         var result = checkpoints.verify(damaged, key);
         assertThat(result.ok()).isFalse();
         assertThat(result.problem()).contains("line 2 of the checkpoint file");
@@ -212,7 +213,7 @@ class AccessLogVerificationIntegrationTests {
         signer.initSign(otherKey.getPrivate());
         signer.update(real.signedBytes());
         var forged = new AuditVerification.Checkpoint(real.seq(), real.hash(), real.at(), signer.sign());
-        var forgedFile = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("checkpoints", ".txt"), forged.line() + "\n");
+        var forgedFile = java.nio.file.Files.writeString(files.resolve("forged-checkpoints.txt"), forged.line() + "\n");
         assertThat(checkpoints.verify(forgedFile, key).problem()).contains("has no valid signature by the configured key");
         assertThat(checkpoints.verify(forgedFile, null).problem()).contains("no public key to check them with");
         assertThat(checkpoints.verify(java.nio.file.Path.of("no-such-checkpoints.txt"), null).ok()).as("no checkpoints yet, nothing to check them with")

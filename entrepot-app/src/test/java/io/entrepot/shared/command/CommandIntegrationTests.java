@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Batch commands run against the configured database without serving HTTP. */
 class CommandIntegrationTests {
@@ -39,8 +40,8 @@ class CommandIntegrationTests {
     }
 
     @Test
-    void aBadFileFailsWithOneLine() throws Exception {
-        Path file = Files.writeString(Files.createTempFile("rates", ".csv"), "Date, USD\nnot a date, 1.0\n");
+    void aBadFileFailsWithOneLine(@TempDir Path files) throws Exception {
+        Path file = Files.writeString(files.resolve("rates.csv"), "Date, USD\nnot a date, 1.0\n");
         int code = run("fx", "import-ecb", "--file", file.toString());
         assertThat(code).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("entrepot fx import-ecb: ")

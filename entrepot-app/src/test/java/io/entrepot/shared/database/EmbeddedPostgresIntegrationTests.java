@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -80,12 +81,12 @@ class EmbeddedPostgresIntegrationTests {
     }
 
     @Test
-    void refusesADataDirectoryHeldByAnotherLiveProcess() throws Exception {
+    void refusesADataDirectoryHeldByAnotherLiveProcess(@TempDir Path programs) throws Exception {
         server = EmbeddedPostgres.startOrReuse(dataDir);
         Path home = server.home();
         server.abandonAsIfTheJvmHadCrashed();
         // Another live JVM holds the data directory's lock.
-        Path program = Files.writeString(Files.createTempFile("LockHolder", ".java"), """
+        Path program = Files.writeString(programs.resolve("LockHolder.java"), """
                 import java.nio.channels.FileChannel;
                 import java.nio.file.Path;
                 import java.nio.file.StandardOpenOption;
