@@ -12,9 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Lanes {
 
     private final JdbcClient jdbc;
+    private final io.entrepot.shared.ReferenceData.Copies<String, java.util.List<ShippingRate>> copies;
 
-    Lanes(JdbcClient jdbc) {
+    Lanes(JdbcClient jdbc, io.entrepot.shared.ReferenceData referenceData) {
         this.jdbc = jdbc;
+        this.copies = referenceData.copies("lane-rates", 10_000);
     }
 
     /** A lane record as offered to other modules. */
@@ -61,19 +63,30 @@ public class Lanes {
         if (weightGrams < 1) {
             throw new IllegalArgumentException("a parcel weighs at least one gram");
         }
-        return jdbc.sql("""
-                select distinct on (l.id) l.id, l.origin_country, l.carrier_service, l.transit_days_min, l.transit_days_max,
-                       r.up_to_grams, r.price_minor, r.currency
+        // Each active lane's smallest band that takes the parcel, then the cheapest of those (the first lane on a tie).
+        java.util.Map<java.util.UUID, ShippingRate> perLane = new java.util.LinkedHashMap<>();
+        for (ShippingRate band : copies.get(originCountry + "→" + market, key -> bands(originCountry, market))) {
+            if (band.upToGrams() >= weightGrams) {
+                perLane.putIfAbsent(band.laneId(), band);
+            }
+        }
+        return perLane.values().stream().min(java.util.Comparator.comparingLong(r -> r.price().minor()));
+    }
+
+    /** Every band of every active lane from the origin to the market, by lane and then by weight. */
+    private java.util.List<ShippingRate> bands(String originCountry, String market) {
+        return java.util.List.copyOf(jdbc.sql("""
+                select l.id, l.origin_country, l.carrier_service, l.transit_days_min, l.transit_days_max, r.up_to_grams, r.price_minor, r.currency
                 from logistics.lane l join logistics.lane_rate r on r.lane_id = l.id
-                where l.active and l.origin_country = :origin and l.destination_market = :market and r.up_to_grams >= :weight
+                where l.active and l.origin_country = :origin and l.destination_market = :market
                 order by l.id, r.up_to_grams
                 """)
-                .param("origin", originCountry).param("market", market).param("weight", weightGrams)
+                .param("origin", originCountry).param("market", market)
                 .query((rs, n) -> new ShippingRate(rs.getObject("id", java.util.UUID.class), rs.getString("origin_country"),
                         rs.getString("carrier_service"), rs.getInt("up_to_grams"),
                         io.entrepot.shared.Money.ofMinor(rs.getLong("price_minor"), rs.getString("currency")),
                         rs.getInt("transit_days_min"), rs.getInt("transit_days_max")))
-                .list().stream().min(java.util.Comparator.comparingLong(r -> r.price().minor()));
+                .list());
     }
 
     /** Replaces a lane's rate table (operators). */

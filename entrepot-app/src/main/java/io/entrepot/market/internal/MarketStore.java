@@ -24,9 +24,11 @@ import org.springframework.stereotype.Repository;
 public class MarketStore {
 
     private final JdbcClient jdbc;
+    private final io.entrepot.shared.ReferenceData.Copies<String, Optional<Market>> copies;
 
-    MarketStore(JdbcClient jdbc) {
+    MarketStore(JdbcClient jdbc, io.entrepot.shared.ReferenceData referenceData) {
         this.jdbc = jdbc;
+        this.copies = referenceData.copies("market", 1_000);
     }
 
     public List<Market> all() {
@@ -34,8 +36,8 @@ public class MarketStore {
     }
 
     public Optional<Market> find(MarketCode code) {
-        return jdbc.sql("select * from market.market where code = :code").param("code", code.value())
-                .query(MarketStore::market).optional();
+        return copies.get(code.value(), c -> jdbc.sql("select * from market.market where code = :code").param("code", c)
+                .query(MarketStore::market).optional());
     }
 
     /** Returns false when the market already exists. */

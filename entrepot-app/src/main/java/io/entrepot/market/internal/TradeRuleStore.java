@@ -28,18 +28,17 @@ import org.springframework.stereotype.Repository;
 public class TradeRuleStore {
 
     private final JdbcClient jdbc;
+    private final io.entrepot.shared.ReferenceData.Copies<MarketCode, List<TradeRules>> copies;
 
-    TradeRuleStore(JdbcClient jdbc) {
+    TradeRuleStore(JdbcClient jdbc, io.entrepot.shared.ReferenceData referenceData) {
         this.jdbc = jdbc;
+        this.copies = referenceData.copies("trade-rules", 1_000);
     }
 
     public Optional<TradeRules> inForce(MarketCode market, Instant at) {
-        return jdbc.sql("""
-                select * from market.trade_rule_version
-                where market_code = :market and effective_from <= :at and (effective_to is null or effective_to > :at)
-                """)
-                .param("market", market.value()).param("at", Timestamp.from(at))
-                .query(TradeRuleStore::rules).optional();
+        // The versions do not overlap (a new one ends the one before), so at most one is in force.
+        return copies.get(market, m -> List.copyOf(versions(m))).stream()
+                .filter(v -> !at.isBefore(v.effectiveFrom()) && (v.effectiveTo() == null || at.isBefore(v.effectiveTo()))).findFirst();
     }
 
     public List<TradeRules> versions(MarketCode market) {

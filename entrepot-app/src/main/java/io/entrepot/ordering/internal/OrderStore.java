@@ -20,9 +20,11 @@ import org.springframework.stereotype.Repository;
 public class OrderStore {
 
     private final JdbcClient jdbc;
+    private final io.entrepot.shared.ReferenceData referenceData;
 
-    OrderStore(JdbcClient jdbc) {
+    OrderStore(JdbcClient jdbc, io.entrepot.shared.ReferenceData referenceData) {
         this.jdbc = jdbc;
+        this.referenceData = referenceData;
     }
 
     public record QuoteRow(UUID id, String market, String currency, long totalMinor, String body, Instant expiresAt) {
@@ -74,9 +76,13 @@ public class OrderStore {
      * them; but for a statement with an array parameter (a cart's offers, an order's seller orders) the
      * planner always expects the made-to-measure plan to be cheaper and plans it anew at every call — a
      * millisecond and more each for the joins of a cart, measured in the statement log under load.
+     *
+     * <p>The same statement reads the reference data's generation, so this transaction's reads of markets,
+     * trade rules, lanes and sellers come from the node's copies when those are that fresh (decision 0022).
      */
     public void planOnce() {
-        jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+        referenceData.observe(jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true), shared.reference_generation()")
+                .query((rs, n) -> rs.getLong(2)).single());
     }
 
     public void insertQuote(UUID id, String market, String currency, long total, String request, String body, Instant now, Instant expires) {

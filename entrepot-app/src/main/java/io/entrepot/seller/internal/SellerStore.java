@@ -30,9 +30,13 @@ import org.springframework.stereotype.Repository;
 public class SellerStore {
 
     private final JdbcClient jdbc;
+    private final io.entrepot.shared.ReferenceData.Copies<SellerId, Optional<SellerProfile>> profiles;
+    private final io.entrepot.shared.ReferenceData.Copies<SellerId, List<Warehouse>> warehouses;
 
-    SellerStore(JdbcClient jdbc) {
+    SellerStore(JdbcClient jdbc, io.entrepot.shared.ReferenceData referenceData) {
         this.jdbc = jdbc;
+        this.profiles = referenceData.copies("seller-profiles", 10_000);
+        this.warehouses = referenceData.copies("seller-warehouses", 10_000);
     }
 
     public void insert(SellerId id, NewSeller seller, SellerStatus status, Instant now) {
@@ -55,6 +59,16 @@ public class SellerStore {
     /** Several sellers with one statement whatever their number; unknown (or hidden) ones are absent. */
     public Map<SellerId, SellerProfile> findAll(Collection<SellerId> ids) {
         Map<SellerId, SellerProfile> found = new LinkedHashMap<>();
+        profiles.getAll(ids, missing -> {
+            Map<SellerId, Optional<SellerProfile>> read = new LinkedHashMap<>();
+            readAll(missing).forEach((id, profile) -> read.put(id, Optional.of(profile)));
+            return read;
+        }, Optional.empty()).forEach((id, profile) -> profile.ifPresent(p -> found.put(id, p)));
+        return found;
+    }
+
+    private Map<SellerId, SellerProfile> readAll(Collection<SellerId> ids) {
+        Map<SellerId, SellerProfile> found = new LinkedHashMap<>();
         jdbc.sql("""
                 select s.*, array(select r.restriction from seller.restriction r where r.seller_id = s.id) as restrictions
                 from seller.seller s where s.id = any (cast(:ids as uuid[]))
@@ -73,11 +87,22 @@ public class SellerStore {
     /** The warehouses of several sellers in one statement, each seller's in the order they were added. */
     public Map<SellerId, List<Warehouse>> warehouses(Collection<SellerId> sellers) {
         Map<SellerId, List<Warehouse>> found = new LinkedHashMap<>();
+        warehouses.getAll(sellers, this::readWarehouses, List.of()).forEach((id, list) -> {
+            if (!list.isEmpty()) {
+                found.put(id, list);
+            }
+        });
+        return found;
+    }
+
+    private Map<SellerId, List<Warehouse>> readWarehouses(Collection<SellerId> sellers) {
+        Map<SellerId, List<Warehouse>> found = new LinkedHashMap<>();
         jdbc.sql("select * from seller.warehouse where seller_id = any (cast(:sellers as uuid[])) order by seller_id, created_at")
                 .param("sellers", ids(sellers))
                 .query((rs, n) -> new Warehouse(rs.getObject("id", UUID.class), new SellerId(rs.getObject("seller_id", UUID.class)),
                         rs.getString("name"), WarehouseKind.fromKey(rs.getString("kind")), rs.getString("country")))
                 .list().forEach(w -> found.computeIfAbsent(w.sellerId(), k -> new ArrayList<>()).add(w));
+        found.replaceAll((seller, list) -> List.copyOf(list));
         return found;
     }
 
