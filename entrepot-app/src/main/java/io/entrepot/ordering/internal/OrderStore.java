@@ -81,8 +81,10 @@ public class OrderStore {
      * trade rules, lanes and sellers come from the node's copies when those are that fresh (decision 0022).
      */
     public void planOnce() {
-        referenceData.observe(jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true), shared.reference_generation()")
-                .query((rs, n) -> rs.getLong(2)).single());
+        referenceData.observe(jdbc.sql("""
+                select set_config('plan_cache_mode', 'force_generic_plan', true),
+                       (select coalesce(sum(generation), 0) from shared.reference_generation) as generation
+                """).query((rs, n) -> rs.getLong("generation")).single());
     }
 
     public void insertQuote(UUID id, String market, String currency, long total, String request, String body, Instant now, Instant expires) {
