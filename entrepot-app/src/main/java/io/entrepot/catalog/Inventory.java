@@ -212,8 +212,13 @@ public class Inventory {
     /** Turns the holds of several orders into sold stock in one statement; the orders that had holds left (the others' had expired). */
     @Transactional
     public java.util.Set<UUID> consumeAll(java.util.Collection<UUID> orderRefs) {
+        // "state || ''" and not "state": the plain condition lets the planner use the partial index of held
+        // reservations by expiry, which it believes small; but a consumed hold leaves a dead entry there until
+        // vacuum, and a bitmap scan walks them all (2.7 ms, 19,694 entries for 2 rows in a benchmark run, growing
+        // with every order until autovacuum). By order reference it is a few index entries whatever the table's state.
         return new java.util.HashSet<>(jdbc.sql("""
-                update catalog.reservation set state = 'consumed', settled_at = :now where order_ref = any (cast(:orders as uuid[])) and state = 'held'
+                update catalog.reservation set state = 'consumed', settled_at = :now
+                where order_ref = any (cast(:orders as uuid[])) and state || '' = 'held'
                 returning order_ref
                 """).param("now", Timestamp.from(clock.instant())).param("orders", orderRefs.stream().map(UUID::toString).toArray(String[]::new))
                 .query(UUID.class).list());
