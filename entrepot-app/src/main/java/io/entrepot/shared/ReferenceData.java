@@ -37,7 +37,7 @@ public class ReferenceData {
      */
     public void observe(long generation) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("a reference generation is observed inside a transaction");
+            throw new IllegalStateException("a reference generation can only be observed inside a transaction");
         }
         if (!(ActorContext.current() instanceof Actor.System)) {
             throw new IllegalStateException("only the platform's own transactions use copies of reference data");
@@ -86,8 +86,8 @@ public class ReferenceData {
             if (observed.isEmpty()) {
                 return read.apply(key);
             }
-            Copy<V> copy = byKey.get(key);
-            if (copy != null && copy.generation() >= observed.getAsLong()) {
+            Copy<V> copy = fresh(key, observed.getAsLong());
+            if (copy != null) {
                 return copy.value();
             }
             V value = read.apply(key);
@@ -108,8 +108,8 @@ public class ReferenceData {
             Map<K, V> found = new LinkedHashMap<>();
             java.util.List<K> missing = new java.util.ArrayList<>();
             for (K key : keys) {
-                Copy<V> copy = byKey.get(key);
-                if (copy != null && copy.generation() >= generation) {
+                Copy<V> copy = fresh(key, generation);
+                if (copy != null) {
                     found.put(key, copy.value());
                 } else if (!missing.contains(key)) {
                     missing.add(key);
@@ -124,6 +124,12 @@ public class ReferenceData {
                 }
             }
             return found;
+        }
+
+        /** The copy of a key when it is at least as fresh as the generation, else null. */
+        private @org.jspecify.annotations.Nullable Copy<V> fresh(K key, long generation) {
+            Copy<V> copy = byKey.get(key);
+            return copy != null && copy.generation() >= generation ? copy : null;
         }
 
         private void keep(K key, Copy<V> copy) {
