@@ -72,8 +72,8 @@ public final class CheckoutBenchmark {
             // HTTP and the bound take turns at each client count, so that both peaks come from the same minutes: run one
             // after the other (the bound some eight minutes after the HTTP levels), the ratio of two runs of the same build
             // went from 0.41 to 0.57 with the virtual machine's speed (the 1-client HTTP level alone measured 88–114 orders/s).
-            System.out.println("HTTP: quote + order per iteration, 1–3 sellers per order; JDBC bound: the same rows written in the same"
-                    + " two transactions per order; in turns");
+            System.out.println("HTTP: quote + order per iteration, 1–3 sellers per order" + (httpOnly ? ""
+                    : "; JDBC bound: the same rows written in the same two transactions per order; in turns"));
             double peak = 0;
             double bound = 0;
             try (var jdbc = httpOnly ? null : new JdbcBound(platform)) {
