@@ -200,14 +200,19 @@ final class EmbeddedPostgres {
      * them (PostgreSQL's automatic sizing); checkpoints come every 15 minutes or 4 GB of WAL; sorts and
      * hashes get 16 MB before they spill to disk; a random page read is costed as about a sequential one
      * (the pages are in memory or on a solid-state disk: at PostgreSQL's default of 4 the planner preferred
-     * hashing a whole table to looking 200 keys up in its index). Passed at each start, so an existing
-     * cluster gets them too.
+     * hashing a whole table to looking 200 keys up in its index); autovacuum sleeps 10 ms instead of 2 ms
+     * after each round of page work (PostgreSQL's default until version 12): the order tables all grow at
+     * the pace of orders, so one worker visits them one after the other once a minute, and at the default that
+     * visit took half of one of two cores for ~3 s — at 70% of the peak checkout rate both cores were then
+     * full and arrivals queued (CheckoutBenchmark's slowest seconds); at 10 ms the same visit takes ~6 s at
+     * a quarter of a core. Passed at each start, so an existing cluster gets them too.
      */
     static java.util.List<String> settingsFor(long physicalMemoryBytes) {
         long megabytes = physicalMemoryBytes / (1024 * 1024);
         long sharedBuffers = Math.clamp(megabytes / 8, 128, 2048);
         return java.util.List.of("-c shared_buffers=" + sharedBuffers + "MB", "-c max_wal_size=4GB", "-c checkpoint_timeout=15min",
-                "-c work_mem=16MB", "-c random_page_cost=1.1");
+                "-c work_mem=16MB", "-c random_page_cost=1.1",
+                "-c autovacuum_vacuum_cost_delay=10ms");
     }
 
     private static long physicalMemory() {
