@@ -27,6 +27,7 @@ import io.entrepot.shared.SellerId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -259,16 +260,37 @@ public class Checkout {
         if (started.replay() != null) {
             return started.replay();
         }
+        var written = java.util.Objects.requireNonNull(started.written());
         PaymentProvider.Result result = provider.authorize(authorizeKey(started.orderId()), order.paymentToken(),
                 new Money(started.total(), CurrencyCode.of(started.currency())));
-        return finish(started.orderId(), result);
+        return ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(s -> {
+            store.planOnce();
+            return settle(written, result);
+        }));
     }
 
     static String authorizeKey(UUID orderId) {
         return "order:" + orderId + ":authorize";
     }
 
-    private record Started(@Nullable Placement replay, UUID orderId, long total, String currency) {
+    private record Started(@Nullable Placement replay, UUID orderId, long total, String currency, @Nullable Written written) {
+    }
+
+    /**
+     * The rows the first transaction wrote, as a read would return them: seller orders by seller name, lines
+     * by SKU code (then id; the reads order in the C collation, as {@link String#compareTo} does), times in
+     * microseconds (PostgreSQL's precision). The second transaction builds its work and its answer from
+     * them instead of reading them back.
+     */
+    private record Written(OrderStore.OrderRow order, List<OrderStore.SellerOrderRow> sellerOrders, Map<UUID, List<OrderStore.LineRow>> lines) {
+        Written {
+            sellerOrders = sellerOrders.stream().sorted(java.util.Comparator.comparing(OrderStore.SellerOrderRow::sellerName)
+                    .thenComparing(OrderStore.SellerOrderRow::id)).toList();
+            var sorted = new java.util.HashMap<UUID, List<OrderStore.LineRow>>();
+            lines.forEach((sellerOrder, its) -> sorted.put(sellerOrder, its.stream()
+                    .sorted(java.util.Comparator.comparing(OrderStore.LineRow::skuCode).thenComparing(OrderStore.LineRow::id)).toList()));
+            lines = Map.copyOf(sorted);
+        }
     }
 
     private Started start(MarketCode market, String key, String hash, PlaceOrder order) {
@@ -276,14 +298,14 @@ public class Checkout {
         UUID orderId = Ids.newId(clock);
         var replay = keys.claim("order", key, hash, orderId);
         if (replay.isPresent()) {
-            return new Started(new Placement(replay.get().status(), replay.get().body(), null), new UUID(0, 0), 0, "XXX");
+            return new Started(new Placement(replay.get().status(), replay.get().body(), null), new UUID(0, 0), 0, "XXX", null);
         }
         Quote quote = recentQuotes.remove(order.quoteId());
         if (quote == null) {
             quote = store.quote(order.quoteId()).map(row -> JSON.readValue(row.body(), Quote.class))
                     .orElseThrow(() -> new NotFoundException("quote", order.quoteId()));
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored, so the rows kept in memory equal the rows read back
         if (!quote.market().equals(market.value())) {
             throw new IllegalArgumentException("quote " + order.quoteId() + " is for market " + quote.market() + ", not " + market);
         }
@@ -291,10 +313,11 @@ public class Checkout {
             throw new ConflictException("quote-expired", "quote " + order.quoteId() + " expired at " + quote.validUntil() + "; ask for a new one");
         }
         CurrencyCode currency = CurrencyCode.of(quote.currency());
-        store.insertOrder(new OrderStore.OrderRow(orderId, quote.id(), quote.market(), quote.currency(), order.buyerUserId(), order.email(),
+        var orderRow = new OrderStore.OrderRow(orderId, quote.id(), quote.market(), quote.currency(), order.buyerUserId(), order.email(),
                 JSON.writeValueAsString(quote.address()), quote.totals().items().money().minor(), quote.totals().shipping().money().minor(),
                 quote.totals().dutyAndTaxAtCheckout().money().minor(), quote.totals().total().money().minor(),
-                quote.totals().borderEstimate().money().minor(), quote.totals().dutyUnknown(), "awaiting_payment", now), order.clientAddress(), now);
+                quote.totals().borderEstimate().money().minor(), quote.totals().dutyUnknown(), "awaiting_payment", now);
+        store.insertOrder(orderRow, order.clientAddress(), now);
         Instant marketOpened = markets.openedAt(market);
         List<Inventory.Hold> holds = new ArrayList<>();
         List<OrderStore.SellerOrderRow> sellerOrders = new ArrayList<>();
@@ -334,65 +357,84 @@ public class Checkout {
         store.insertPayment(new OrderStore.PaymentRow(paymentId, orderId, provider.name(), null, order.paymentToken(), total, quote.currency(),
                 "authorizing", null, null), now);
         store.startCall(authorizeKey(orderId), paymentId, "authorize", orderId, total, now);
-        return new Started(null, orderId, total, quote.currency());
+        Map<UUID, List<OrderStore.LineRow>> linesBySellerOrder = new java.util.HashMap<>();
+        allLines.forEach(l -> linesBySellerOrder.computeIfAbsent(l.line().sellerOrderId(), k -> new ArrayList<>()).add(l.line()));
+        return new Started(null, orderId, total, quote.currency(), new Written(orderRow, sellerOrders, linesBySellerOrder));
     }
 
     /**
-     * Records the provider's answer to an authorization, once: used right after the call and by the
-     * recovery job after a crash.
+     * Records the provider's answer to an authorization, once: used by the recovery job after a crash (the
+     * call right after placement records it from the rows it wrote).
      */
     public Placement finish(UUID orderId, PaymentProvider.Result result) {
         return ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(s -> {
             store.planOnce();
-            Instant now = clock.instant();
             var order = store.order(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
-            var payment = store.paymentOfOrder(orderId).orElseThrow();
-            if (!payment.status().equals("authorizing")) {
-                return new Placement(order.status().equals("placed") ? 201 : 409, "", orderId);
-            }
-            String callKey = authorizeKey(orderId);
             List<OrderStore.SellerOrderRow> sellerOrders = store.sellerOrdersOf(orderId);
-            int status;
-            String body;
-            if (result.approved()) {
-                store.finishCall(callKey, "succeeded", result.outcome(), now);
-                store.setPayment(payment.id(), "authorized", result.paymentRef(), null, now);
-                var consumed = inventory.consumeAll(sellerOrders.stream().map(OrderStore.SellerOrderRow::id).toList());
-                List<OrderStore.SellerOrderRow> lapsed = sellerOrders.stream().filter(so -> !consumed.contains(so.id())).toList();
-                boolean stockKept = lapsed.isEmpty() || rehold(lapsed);
-                Money total = new Money(order.totalMinor(), CurrencyCode.of(order.currency()));
-                if (stockKept) {
-                    store.setStatusWithSellerOrders(orderId, "placed", now);
-                    ledger.post(OrderAccounting.authorized(orderId.toString(), order.market(), provider.name(), total));
-                    status = 201;
-                    // The answer is built from the rows just read and written, not read back.
-                    body = JSON.writeValueAsString(Orders.view(store, order.withStatus("placed"),
-                            sellerOrders.stream().map(so -> so.withStatus("placed")).toList()));
-                } else {
-                    // The hold ran out before the payment came back and the stock is gone: void, end cleanly.
-                    for (var so : sellerOrders) {
-                        inventory.release(so.id());
-                    }
-                    store.setStatusWithSellerOrders(orderId, "expired", now);
-                    store.startCall("order:" + orderId + ":void", payment.id(), "void", orderId, order.totalMinor(), now);
-                    store.setPayment(payment.id(), "voided", null, "stock hold expired", now);
-                    status = 409;
-                    body = Answers.problem(409, "reservation-expired", "the stock hold of order " + orderId + " expired before the payment completed;"
-                            + " the authorization is voided");
-                }
+            return settle(new Written(order, sellerOrders, store.lines(sellerOrders.stream().map(OrderStore.SellerOrderRow::id).toList())), result);
+        }));
+    }
+
+    /**
+     * Records the answer in the current transaction. The payment leaves "authorizing" by a conditional
+     * update, so of two attempts at once (the placement and the recovery job) one records the answer and
+     * the other, waiting for its row lock, finds it recorded and changes nothing.
+     */
+    private Placement settle(Written written, PaymentProvider.Result result) {
+        Instant now = clock.instant();
+        var order = written.order();
+        UUID orderId = order.id();
+        List<OrderStore.SellerOrderRow> sellerOrders = written.sellerOrders();
+        var payment = result.approved() ? store.leaveAuthorizing(orderId, "authorized", result.paymentRef(), null, now)
+                : store.leaveAuthorizing(orderId, "declined", null, result.outcome(), now);
+        if (payment.isEmpty()) {
+            // Recorded already: the answer then, as a retry with the same key would get it.
+            var answer = keys.answerForOrder(orderId);
+            if (answer.isPresent()) {
+                return new Placement(answer.get().status(), answer.get().body(), orderId);
+            }
+            String status = store.order(orderId).map(OrderStore.OrderRow::status).orElse("");
+            return new Placement(status.equals("placed") ? 201 : 409, "", orderId);
+        }
+        String callKey = authorizeKey(orderId);
+        int status;
+        String body;
+        if (result.approved()) {
+            store.finishCall(callKey, "succeeded", result.outcome(), now);
+            var consumed = inventory.consumeAll(sellerOrders.stream().map(OrderStore.SellerOrderRow::id).toList());
+            List<OrderStore.SellerOrderRow> lapsed = sellerOrders.stream().filter(so -> !consumed.contains(so.id())).toList();
+            boolean stockKept = lapsed.isEmpty() || rehold(lapsed);
+            Money total = new Money(order.totalMinor(), CurrencyCode.of(order.currency()));
+            if (stockKept) {
+                store.setStatusWithSellerOrders(orderId, "placed", now);
+                ledger.post(OrderAccounting.authorized(orderId.toString(), order.market(), provider.name(), total));
+                status = 201;
+                // The answer is built from the rows written, not read back.
+                body = JSON.writeValueAsString(Orders.view(order.withStatus("placed"),
+                        sellerOrders.stream().map(so -> so.withStatus("placed")).toList(), written.lines()));
             } else {
-                store.finishCall(callKey, "failed", result.outcome(), now);
-                store.setPayment(payment.id(), "declined", null, result.outcome(), now);
+                // The hold ran out before the payment came back and the stock is gone: void, end cleanly.
                 for (var so : sellerOrders) {
                     inventory.release(so.id());
                 }
-                store.setStatusWithSellerOrders(orderId, "payment_declined", now);
-                status = 402;
-                body = Answers.problem(402, "payment-declined", "the payment provider declined the payment: " + result.outcome());
+                store.setStatusWithSellerOrders(orderId, "expired", now);
+                store.startCall("order:" + orderId + ":void", payment.get(), "void", orderId, order.totalMinor(), now);
+                store.setPayment(payment.get(), "voided", null, "stock hold expired", now);
+                status = 409;
+                body = Answers.problem(409, "reservation-expired", "the stock hold of order " + orderId + " expired before the payment completed;"
+                        + " the authorization is voided");
             }
-            keys.completeForOrder(orderId, status, body);
-            return new Placement(status, body, orderId);
-        }));
+        } else {
+            store.finishCall(callKey, "failed", result.outcome(), now);
+            for (var so : sellerOrders) {
+                inventory.release(so.id());
+            }
+            store.setStatusWithSellerOrders(orderId, "payment_declined", now);
+            status = 402;
+            body = Answers.problem(402, "payment-declined", "the payment provider declined the payment: " + result.outcome());
+        }
+        keys.completeForOrder(orderId, status, body);
+        return new Placement(status, body, orderId);
     }
 
     /** Takes the stock again for seller orders whose hold ran out before the payment came back, all in one canonical order. */

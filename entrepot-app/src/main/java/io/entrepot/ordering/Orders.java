@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -111,10 +112,15 @@ public class Orders {
 
     /** The view of an order whose rows the caller already has (its lines are read). */
     static OrderView view(OrderStore store, OrderStore.OrderRow o, List<OrderStore.SellerOrderRow> sellerOrders) {
+        return view(o, sellerOrders, store.lines(sellerOrders.stream().map(OrderStore.SellerOrderRow::id).toList()));
+    }
+
+    /** The view of an order whose rows and lines (by seller order) the caller already has. */
+    static OrderView view(OrderStore.OrderRow o, List<OrderStore.SellerOrderRow> sellerOrders, Map<UUID, List<OrderStore.LineRow>> lines) {
         CurrencyCode c = CurrencyCode.of(o.currency());
         return new OrderView(o.id(), o.market(), o.currency(), o.status(), o.email(), amount(o.itemsMinor(), c), amount(o.shippingMinor(), c),
                 amount(o.dutyTaxMinor(), c), amount(o.totalMinor(), c), amount(o.borderEstimateMinor(), c), o.dutyUnknown(), o.createdAt(),
-                sellerOrderViews(store, sellerOrders));
+                sellerOrders.stream().map(s -> sellerOrderView(s, lines.getOrDefault(s.id(), List.of()))).toList());
     }
 
     /** Views of several seller orders, their lines read in one statement. */

@@ -36,6 +36,8 @@ class CheckoutConcurrencyIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    Orders orders;
     Api api;
     Shop shop;
     Fixtures.SellerWithKey seller;
@@ -128,6 +130,39 @@ class CheckoutConcurrencyIntegrationTests {
         }
         var verified = api.get("/api/v1/ops/ledger/verification", Api.ADMIN_KEY);
         assertThat(verified.json().get("problems").size()).as(verified.body()).isZero();
+    }
+
+    @Test
+    void anAuthorizationFinishedByTheRecoveryJobAtTheSameTimeIsRecordedOnceAndTheBuyerGetsTheRecordedAnswer() throws Exception {
+        UUID offer = shop.liveOffer(seller, "PH", "lighting", "50.00", "CNY", 200, 100, 0);
+        UUID quote = UUID.fromString(shop.quote("PH", "[{\"offerId\":\"%s\",\"quantity\":1}]".formatted(offer)).json().get("id").asString());
+        String key = "slow-" + UUID.randomUUID();
+        // The provider answers after 1.5 s; meanwhile the recovery job, as after a crash, repeats the call with the stored
+        // key (the sandbox answers it once the first call is done) and records the answer too — at about the same time.
+        try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            Future<Api.Response> placing = pool.submit(() -> shop.order("PH", key, quote, "tok_delay_1500"));
+            String orderId = "";
+            for (int i = 0; i < 100 && orderId.isEmpty(); i++) {
+                Thread.sleep(50);
+                orderId = new SystemSql(jdbc, tx).text("select coalesce(max(o.id::text), '') from ordering.buyer_order o join ordering.provider_call c"
+                        + " on c.source_id = o.id and c.operation = 'authorize' where o.quote_id = '" + quote + "'");
+            }
+            assertThat(orderId).as("the order's authorization is recorded as started").isNotEmpty();
+            assertThat(orders.recoverProviderCalls(java.time.Duration.ZERO)).isPositive();
+            Api.Response placed = placing.get();
+            assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+            assertThat(placed.json().get("id").asString()).isEqualTo(orderId);
+            assertThat(placed.json().get("status").asString()).isEqualTo("placed");
+            assertThat(shop.order("PH", key, quote, "tok_delay_1500").body()).isEqualTo(placed.body());
+            assertThat(sql("select count(*) from ledger.journal_entry where source_type = 'order' and source_id = '" + orderId + "'")).isEqualTo(1);
+            assertThat(new SystemSql(jdbc, tx).text("select status from ordering.payment where order_id = '" + orderId + "'")).isEqualTo("authorized");
+            assertThat(new SystemSql(jdbc, tx).text("select state from ordering.provider_call where key = 'order:" + orderId + ":authorize'"))
+                    .isEqualTo("succeeded");
+            assertThat(sql("select count(*) from catalog.reservation r join ordering.seller_order so on so.id = r.order_ref where so.order_id = '"
+                    + orderId + "' and r.state = 'consumed'")).isEqualTo(1);
+            assertThat(sql("select 100 - coalesce(sum(available), 0) from catalog.stock s join catalog.offer_price p on p.sku_id = s.sku_id"
+                    + " where p.offer_id = '" + offer + "'")).isEqualTo(1);
+        }
     }
 
     private long sql(String query) {

@@ -33,6 +33,8 @@ class OrderLifecycleIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    Orders orders;
     Api api;
     Shop shop;
     Fixtures.SellerWithKey yuanSeller;
@@ -153,6 +155,27 @@ class OrderLifecycleIntegrationTests {
         assertThat(shop.postWithKey("/api/v1/ops/payouts", finance, "again-" + UUID.randomUUID(), payoutBody).status()).as("nothing left").isEqualTo(409);
         assertThat(api.get("/api/v1/seller/payouts", yuanSeller.key()).json().size()).isEqualTo(1);
         assertLedgerVerifies();
+    }
+
+    @Test
+    void theAnswerToAnOrderIsTheOrderAsReadAfterwards() {
+        // Three lines of two sellers, in the cart in the opposite order of their SKU codes and sellers' names:
+        // the answer, built from the rows as written, lists them as a read of the order does.
+        UUID secondLamp = shop.liveOffer(yuanSeller, "PH", "lighting", "30.00", "CNY", 200, 20, 10);
+        for (boolean reversed : new boolean[] {false, true}) {
+            var cart = new java.util.ArrayList<>(java.util.List.of(lamp, secondLamp, scarf));
+            if (reversed) {
+                java.util.Collections.reverse(cart);
+            }
+            var quote = shop.quote("PH", "[" + String.join(",", cart.stream().map(o -> "{\"offerId\":\"%s\",\"quantity\":1}".formatted(o)).toList()) + "]");
+            var placed = shop.order("PH", "answer-" + UUID.randomUUID(), UUID.fromString(quote.json().get("id").asString()), "tok_visa");
+            assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+            UUID id = UUID.fromString(placed.json().get("id").asString());
+            var json = tools.jackson.databind.json.JsonMapper.builder().build();
+            JsonNode read = json.readTree(json.writeValueAsString(ActorContext.callAs(Actor.system("test-read"), () -> orders.order(id))));
+            assertThat(placed.json()).isEqualTo(read);
+            assertThat(read.get("sellerOrders")).hasSize(2);
+        }
     }
 
     @Test

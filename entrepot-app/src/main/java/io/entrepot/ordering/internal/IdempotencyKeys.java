@@ -89,6 +89,13 @@ public class IdempotencyKeys {
                 """).param("status", status).param("body", body).param("resource", resource).update();
     }
 
+    /** The response stored for the key that created this resource, once its work is done. */
+    public Optional<Replay> answerForOrder(java.util.UUID resource) {
+        return jdbc.sql("select response_status, response_body from ordering.idempotency_key where resource_id = :resource and state = 'done'")
+                .param("resource", resource).query((rs, n) -> new Replay(rs.getInt(1), java.util.Objects.requireNonNullElse(rs.getString(2), "")))
+                .optional();
+    }
+
     /** Removes keys past their time. */
     public int purge() {
         return jdbc.sql("delete from ordering.idempotency_key where expires_at < :now and state = 'done'")

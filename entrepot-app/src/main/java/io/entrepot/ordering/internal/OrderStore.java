@@ -215,7 +215,7 @@ public class OrderStore {
     }
 
     public List<SellerOrderRow> sellerOrdersOf(UUID orderId) {
-        return jdbc.sql("select * from ordering.seller_order where order_id = :order order by seller_name, id").param("order", orderId)
+        return jdbc.sql("select * from ordering.seller_order where order_id = :order order by seller_name collate \"C\", id").param("order", orderId)
                 .query(OrderStore::sellerOrderRow).list();
     }
 
@@ -313,7 +313,7 @@ public class OrderStore {
     }
 
     public List<LineRow> lines(UUID sellerOrderId) {
-        return jdbc.sql("select * from ordering.order_line where seller_order_id = :so order by sku_code, id").param("so", sellerOrderId)
+        return jdbc.sql("select * from ordering.order_line where seller_order_id = :so order by sku_code collate \"C\", id").param("so", sellerOrderId)
                 .query(OrderStore::lineRow).list();
     }
 
@@ -322,7 +322,7 @@ public class OrderStore {
         if (sellerOrderIds.isEmpty()) {
             return java.util.Map.of();
         }
-        return jdbc.sql("select * from ordering.order_line where seller_order_id = any (cast(:ids as uuid[])) order by seller_order_id, sku_code, id")
+        return jdbc.sql("select * from ordering.order_line where seller_order_id = any (cast(:ids as uuid[])) order by seller_order_id, sku_code collate \"C\", id")
                 .param("ids", sellerOrderIds.stream().map(UUID::toString).toArray(String[]::new)).query(OrderStore::lineRow).list().stream()
                 .collect(java.util.stream.Collectors.groupingBy(LineRow::sellerOrderId, java.util.stream.Collectors.toList()));
     }
@@ -350,6 +350,18 @@ public class OrderStore {
 
     public Optional<PaymentRow> payment(UUID id) {
         return jdbc.sql("select * from ordering.payment where id = :id").param("id", id).query(OrderStore::paymentRow).optional();
+    }
+
+    /**
+     * Moves an order's payment from "authorizing" to the provider's answer; its id, or empty when it had
+     * left "authorizing" already (the answer was recorded by someone else).
+     */
+    public Optional<UUID> leaveAuthorizing(UUID orderId, String status, @Nullable String providerRef, @Nullable String declineReason, Instant now) {
+        return jdbc.sql("""
+                update ordering.payment set status = :status, provider_ref = coalesce(:ref, provider_ref), decline_reason = :reason, updated_at = :now
+                where order_id = :order and status = 'authorizing' returning id
+                """).param("status", status).param("ref", providerRef).param("reason", declineReason).param("now", ts(now)).param("order", orderId)
+                .query(UUID.class).optional();
     }
 
     public void setPayment(UUID id, String status, @Nullable String providerRef, @Nullable String declineReason, Instant now) {
