@@ -23,6 +23,7 @@ import io.entrepot.shared.CurrencyCode;
 import io.entrepot.shared.Ids;
 import io.entrepot.shared.Money;
 import io.entrepot.shared.NotFoundException;
+import io.entrepot.shared.ReferenceData;
 import io.entrepot.shared.SellerId;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,7 +95,9 @@ public class Checkout {
         this.store = store;
         this.keys = keys;
         this.provider = provider;
-        this.tx = tx;
+        // Checkout's transactions read reference data from the node's copies (decision 0022) and plan once per connection.
+        this.tx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()), tx);
+        this.tx.setName(ReferenceData.OBSERVING_TRANSACTION);
         this.clock = clock;
         this.holdFor = holdFor;
     }
@@ -154,7 +157,6 @@ public class Checkout {
 
     private Quote computeQuote(MarketCode marketCode, List<CartLine> cart, Quote.Address address, boolean store) {
         return ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(status -> {
-            this.store.planOnce();
             // Read in the quote's transaction: on its own, Markets would open one more (read-only) transaction.
             Market market = markets.get(marketCode);
             if (!market.open()) {
@@ -263,10 +265,7 @@ public class Checkout {
         var written = java.util.Objects.requireNonNull(started.written());
         PaymentProvider.Result result = provider.authorize(authorizeKey(started.orderId()), order.paymentToken(),
                 new Money(started.total(), CurrencyCode.of(started.currency())));
-        return ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(s -> {
-            store.planOnce();
-            return settle(written, result);
-        }));
+        return ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(s -> settle(written, result)));
     }
 
     static String authorizeKey(UUID orderId) {
@@ -294,7 +293,6 @@ public class Checkout {
     }
 
     private Started start(MarketCode market, String key, String hash, PlaceOrder order) {
-        store.planOnce();
         UUID orderId = Ids.newId(clock);
         var replay = keys.claim("order", key, hash, orderId);
         if (replay.isPresent()) {
@@ -368,7 +366,6 @@ public class Checkout {
      */
     public Placement finish(UUID orderId, PaymentProvider.Result result) {
         return ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(s -> {
-            store.planOnce();
             var order = store.order(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
             List<OrderStore.SellerOrderRow> sellerOrders = store.sellerOrdersOf(orderId);
             return settle(new Written(order, sellerOrders, store.lines(sellerOrders.stream().map(OrderStore.SellerOrderRow::id).toList())), result);

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Every change to one of those tables raises a generation number in the same transaction (a statement
  * trigger, migration V42). A transaction that wants copies reads the generation first and declares it
- * with {@link #observe}; a copy is used only when it was read at that generation or a later one, and is
+ * with {@link #observe} (a transaction named {@link #OBSERVING_TRANSACTION} does so as it begins); a copy is used only when it was read at that generation or a later one, and is
  * read again otherwise. So a transaction sees every change committed before it began using copies —
  * a paused market takes no order from the next transaction on, on every node. Transactions that did not
  * observe a generation (pages, reports, everything but checkout today) read the tables as before.
@@ -26,6 +26,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class ReferenceData {
+
+    /**
+     * The name ({@code TransactionDefinition#getName}) of a transaction that observes the generation from its
+     * first statement on: the transaction manager reads it with the actor's settings and declares it. Such a
+     * transaction also has its statements planned once per connection ({@code plan_cache_mode =
+     * force_generic_plan}): the transactions that want copies are checkout's, which read and write by key only,
+     * so a plan made without the parameters' values is as good as one made with them — but for a statement with
+     * an array parameter (a cart's offers, an order's seller orders) the planner always expects a made-to-measure
+     * plan to be cheaper and makes one at every call, a millisecond and more for the joins of a cart.
+     */
+    public static final String OBSERVING_TRANSACTION = "entrepot.observes-reference-data";
 
     private static final Object GENERATION = new Object();
 

@@ -153,6 +153,27 @@ class ReferenceDataIntegrationTests {
         assertThatThrownBy(() -> referenceData.observe(1)).isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void aTransactionNamedObservingObservesTheGenerationInForceAtItsBeginAndPlansOnce() {
+        var observing = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        observing.setName(ReferenceData.OBSERVING_TRANSACTION);
+        long now = sql.number(GENERATION);
+        record Seen(java.util.OptionalLong generation, String planMode) {
+        }
+        Seen seen = ActorContext.callAs(Actor.system("test-observing"), () -> observing.execute(s ->
+                new Seen(referenceData.observed(), jdbc.sql("select current_setting('plan_cache_mode')").query(String.class).single())));
+        assertThat(seen.generation()).hasValue(now);
+        assertThat(seen.planMode()).isEqualTo("force_generic_plan");
+        // A plain transaction observes nothing and plans as usual, also right after an observing one on the same thread.
+        Seen plain = ActorContext.callAs(Actor.system("test-plain"), () -> tx.execute(s ->
+                new Seen(referenceData.observed(), jdbc.sql("select current_setting('plan_cache_mode')").query(String.class).single())));
+        assertThat(plain.generation()).isEmpty();
+        assertThat(plain.planMode()).isEqualTo("auto");
+        // Another actor's transaction may not use the copies: it does not begin.
+        assertThatThrownBy(() -> ActorContext.callAs(new Actor.Anonymous(), () -> observing.execute(s -> 1)))
+                .hasRootCauseInstanceOf(IllegalStateException.class);
+    }
+
     private void asSystem(String statement) {
         ActorContext.callAs(Actor.system("another-node"), () -> tx.execute(s -> jdbc.sql(statement).update()));
     }

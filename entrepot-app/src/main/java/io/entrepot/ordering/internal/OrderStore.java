@@ -20,11 +20,9 @@ import org.springframework.stereotype.Repository;
 public class OrderStore {
 
     private final JdbcClient jdbc;
-    private final io.entrepot.shared.ReferenceData referenceData;
 
-    OrderStore(JdbcClient jdbc, io.entrepot.shared.ReferenceData referenceData) {
+    OrderStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.referenceData = referenceData;
     }
 
     public record QuoteRow(UUID id, String market, String currency, long totalMinor, String body, Instant expiresAt) {
@@ -69,23 +67,6 @@ public class OrderStore {
     }
 
     // Quotes
-
-    /**
-     * Plans this transaction's statements once per connection instead of at every execution. Checkout reads
-     * and writes by key only, so a plan made without the parameters' values is as good as one made with
-     * them; but for a statement with an array parameter (a cart's offers, an order's seller orders) the
-     * planner always expects the made-to-measure plan to be cheaper and plans it anew at every call — a
-     * millisecond and more each for the joins of a cart, measured in the statement log under load.
-     *
-     * <p>The same statement reads the reference data's generation, so this transaction's reads of markets,
-     * trade rules, lanes and sellers come from the node's copies when those are that fresh (decision 0022).
-     */
-    public void planOnce() {
-        referenceData.observe(jdbc.sql("""
-                select set_config('plan_cache_mode', 'force_generic_plan', true),
-                       (select coalesce(sum(generation), 0) from shared.reference_generation) as generation
-                """).query((rs, n) -> rs.getLong("generation")).single());
-    }
 
     public void insertQuote(UUID id, String market, String currency, long total, String request, String body, Instant now, Instant expires) {
         jdbc.sql("""

@@ -9,7 +9,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class DatabaseConfiguration {
 
     @Bean
-    PlatformTransactionManager transactionManager(DataSource dataSource) {
-        return new ActorAwareTransactionManager(dataSource);
+    PlatformTransactionManager transactionManager(DataSource dataSource, io.entrepot.shared.ReferenceData referenceData) {
+        return new ActorAwareTransactionManager(dataSource, referenceData);
     }
 }

@@ -52,7 +52,7 @@ class TenantContextPoolIntegrationTests {
         config.setPassword(password);
         config.setMaximumPoolSize(2);
         try (var pool = new HikariDataSource(config)) {
-            var transactions = new TransactionTemplate(new ActorAwareTransactionManager(pool));
+            var transactions = new TransactionTemplate(new ActorAwareTransactionManager(pool, new io.entrepot.shared.ReferenceData()));
             var jdbc = JdbcClient.create(pool);
             ExecutorService workers = Executors.newFixedThreadPool(6);
             AtomicInteger leaks = new AtomicInteger();
