@@ -98,12 +98,17 @@ class ActorAwareTransactionManager extends JdbcTransactionManager {
             case Actor.System system -> purpose = system.purpose();
         }
         var statement = connection.prepareStatement(sql);
-        statement.closeOnCompletion();
-        statement.setString(1, actor.kind());
-        statement.setString(2, userId);
-        statement.setString(3, sellerId);
-        statement.setString(4, roles);
-        statement.setString(5, purpose);
-        return statement.executeQuery();
+        try {
+            statement.setString(1, actor.kind());
+            statement.setString(2, userId);
+            statement.setString(3, sellerId);
+            statement.setString(4, roles);
+            statement.setString(5, purpose);
+            statement.closeOnCompletion(); // closing the result closes the statement
+            return statement.executeQuery();
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
     }
 }
