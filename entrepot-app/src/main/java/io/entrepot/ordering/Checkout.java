@@ -263,8 +263,9 @@ public class Checkout {
             return started.replay();
         }
         var written = java.util.Objects.requireNonNull(started.written());
-        PaymentProvider.Result result = provider.authorize(authorizeKey(started.orderId()), order.paymentToken(),
-                new Money(started.total(), CurrencyCode.of(started.currency())));
+        var placed = written.order();
+        PaymentProvider.Result result = provider.authorize(authorizeKey(placed.id()), order.paymentToken(),
+                new Money(placed.totalMinor(), CurrencyCode.of(placed.currency())));
         return ActorContext.callAs(Actor.system("checkout"), () -> tx.execute(s -> settle(written, result)));
     }
 
@@ -272,7 +273,8 @@ public class Checkout {
         return "order:" + orderId + ":authorize";
     }
 
-    private record Started(@Nullable Placement replay, UUID orderId, long total, String currency, @Nullable Written written) {
+    /** What the first transaction did: answered from the Idempotency-Key (a replay), or wrote the order. */
+    private record Started(@Nullable Placement replay, @Nullable Written written) {
     }
 
     /**
@@ -296,7 +298,7 @@ public class Checkout {
         UUID orderId = Ids.newId(clock);
         var replay = keys.claim("order", key, hash, orderId);
         if (replay.isPresent()) {
-            return new Started(new Placement(replay.get().status(), replay.get().body(), null), new UUID(0, 0), 0, "XXX", null);
+            return new Started(new Placement(replay.get().status(), replay.get().body(), null), null);
         }
         Quote quote = recentQuotes.remove(order.quoteId());
         if (quote == null) {
@@ -357,7 +359,7 @@ public class Checkout {
         store.startCall(authorizeKey(orderId), paymentId, "authorize", orderId, total, now);
         Map<UUID, List<OrderStore.LineRow>> linesBySellerOrder = new java.util.HashMap<>();
         allLines.forEach(l -> linesBySellerOrder.computeIfAbsent(l.line().sellerOrderId(), k -> new ArrayList<>()).add(l.line()));
-        return new Started(null, orderId, total, quote.currency(), new Written(orderRow, sellerOrders, linesBySellerOrder));
+        return new Started(null, new Written(orderRow, sellerOrders, linesBySellerOrder));
     }
 
     /**
@@ -382,8 +384,8 @@ public class Checkout {
         var order = written.order();
         UUID orderId = order.id();
         List<OrderStore.SellerOrderRow> sellerOrders = written.sellerOrders();
-        var payment = result.approved() ? store.leaveAuthorizing(orderId, "authorized", result.paymentRef(), null, now)
-                : store.leaveAuthorizing(orderId, "declined", null, result.outcome(), now);
+        var payment = result.approved() ? store.movePayment(orderId, "authorizing", "authorized", result.paymentRef(), null, now)
+                : store.movePayment(orderId, "authorizing", "declined", null, result.outcome(), now);
         if (payment.isEmpty()) {
             // Recorded already: the answer then, as a retry with the same key would get it.
             var answer = keys.answerForOrder(orderId);
@@ -416,7 +418,7 @@ public class Checkout {
                 }
                 store.setStatusWithSellerOrders(orderId, "expired", now);
                 store.startCall("order:" + orderId + ":void", payment.get(), "void", orderId, order.totalMinor(), now);
-                store.setPayment(payment.get(), "voided", null, "stock hold expired", now);
+                store.movePayment(orderId, "authorized", "voided", null, "stock hold expired", now);
                 status = 409;
                 body = Answers.problem(409, "reservation-expired", "the stock hold of order " + orderId + " expired before the payment completed;"
                         + " the authorization is voided");

@@ -334,22 +334,16 @@ public class OrderStore {
     }
 
     /**
-     * Moves an order's payment from "authorizing" to the provider's answer; its id, or empty when it had
-     * left "authorizing" already (the answer was recorded by someone else).
+     * Moves an order's payment from one status to another; its id, or empty when it was not in the first
+     * (someone else moved it already: of two attempts at once, the second finds it moved after the row lock).
      */
-    public Optional<UUID> leaveAuthorizing(UUID orderId, String status, @Nullable String providerRef, @Nullable String declineReason, Instant now) {
+    public Optional<UUID> movePayment(UUID orderId, String from, String to, @Nullable String providerRef, @Nullable String declineReason,
+            Instant now) {
         return jdbc.sql("""
-                update ordering.payment set status = :status, provider_ref = coalesce(:ref, provider_ref), decline_reason = :reason, updated_at = :now
-                where order_id = :order and status = 'authorizing' returning id
-                """).param("status", status).param("ref", providerRef).param("reason", declineReason).param("now", ts(now)).param("order", orderId)
-                .query(UUID.class).optional();
-    }
-
-    public void setPayment(UUID id, String status, @Nullable String providerRef, @Nullable String declineReason, Instant now) {
-        jdbc.sql("""
-                update ordering.payment set status = :status, provider_ref = coalesce(:ref, provider_ref), decline_reason = :reason, updated_at = :now
-                where id = :id
-                """).param("status", status).param("ref", providerRef).param("reason", declineReason).param("now", ts(now)).param("id", id).update();
+                update ordering.payment set status = :to, provider_ref = coalesce(:ref, provider_ref), decline_reason = :reason, updated_at = :now
+                where order_id = :order and status = :from returning id
+                """).param("to", to).param("ref", providerRef).param("reason", declineReason).param("now", ts(now)).param("order", orderId)
+                .param("from", from).query(UUID.class).optional();
     }
 
     public void setProviderState(UUID id, String state, Instant now) {
