@@ -16,10 +16,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Every change to one of those tables raises a generation number in the same transaction (a statement
  * trigger, migration V42). A transaction that wants copies reads the generation first and declares it
- * with {@link #observe} (a transaction named {@link #OBSERVING_TRANSACTION} does so as it begins); a copy is used only when it was read at that generation or a later one, and is
- * read again otherwise. So a transaction sees every change committed before it began using copies —
- * a paused market takes no order from the next transaction on, on every node. Transactions that did not
- * observe a generation (pages, reports, everything but checkout today) read the tables as before.
+ * with {@link #observe} (a transaction named {@link #OBSERVING_TRANSACTION} does so as it begins); a copy
+ * is used only when it was read at that generation or a later one, and is read again otherwise. So a
+ * transaction sees every change committed before it began using copies — a paused market takes no order
+ * from the next transaction on, on every node. Transactions that did not observe a generation (pages,
+ * reports, everything but checkout today) read the tables as before.
  *
  * <p>Only the platform's own ({@link Actor.System}) transactions may observe: the copies are shared by
  * every transaction of the node, and row-level security must never let one actor's reads serve another.
@@ -50,9 +51,7 @@ public class ReferenceData {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("a reference generation can only be observed inside a transaction");
         }
-        if (!(ActorContext.current() instanceof Actor.System)) {
-            throw new IllegalStateException("only the platform's own transactions use copies of reference data");
-        }
+        requireMayObserve();
         if (TransactionSynchronizationManager.unbindResourceIfPossible(GENERATION) == null) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -62,6 +61,13 @@ public class ReferenceData {
             });
         }
         TransactionSynchronizationManager.bindResource(GENERATION, generation);
+    }
+
+    /** Refuses the current actor unless it may observe a generation: only the platform's own may. */
+    public static void requireMayObserve() {
+        if (!(ActorContext.current() instanceof Actor.System)) {
+            throw new IllegalStateException("only the platform's own transactions use copies of reference data");
+        }
     }
 
     /** The generation the current transaction observed, if it did. */

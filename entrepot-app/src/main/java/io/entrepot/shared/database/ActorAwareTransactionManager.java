@@ -56,9 +56,7 @@ class ActorAwareTransactionManager extends JdbcTransactionManager {
             apply(connection, actor, APPLY).close();
             return;
         }
-        if (!(actor instanceof Actor.System)) {
-            throw new IllegalStateException("only the platform's own transactions use copies of reference data");
-        }
+        ReferenceData.requireMayObserve(); // before anything is set: observe() must not fail once the transaction has begun
         try (var result = apply(connection, actor, APPLY_AND_OBSERVE)) {
             result.next();
             generationRead.set(result.getLong("generation"));
