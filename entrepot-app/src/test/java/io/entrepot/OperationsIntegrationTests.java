@@ -21,6 +21,10 @@ class OperationsIntegrationTests {
         assertThat(docs.json().get("paths").has("/api/v1/ops/sellers")).isTrue();
         assertThat(docs.json().get("paths").has("/api/v1/ops/sellers/{sellerId}/api-keys")).isTrue();
         assertThat(docs.json().get("components").get("securitySchemes").has("apiKey")).isTrue();
+        // The quote's answer is written by the platform as JSON text; its documented schema is still the quote's.
+        assertThat(docs.json().at("/paths/~1api~1v1~1storefront~1{market}~1quotes/post/responses/201/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/Quote");
+        assertThat(docs.json().at("/components/schemas/Quote/properties").has("validUntil")).isTrue();
         assertThat(new Api(port).get("/swagger-ui/index.html", null).status()).isEqualTo(200);
     }
 

@@ -158,9 +158,10 @@ class OrderLifecycleIntegrationTests {
     }
 
     @Test
-    void theAnswerToAnOrderIsTheOrderAsReadAfterwards() {
+    void theAnswersToAQuoteAndAnOrderAreTheQuoteAndTheOrderAsReadAfterwards() {
         // Three lines of two sellers, in the cart in the opposite order of their SKU codes and sellers' names:
-        // the answer, built from the rows as written, lists them as a read of the order does.
+        // the answer, built from the rows as written, lists them as a read of the order does. The quote's
+        // answer is the JSON stored with it, equal to the quote read back.
         UUID secondLamp = shop.liveOffer(yuanSeller, "PH", "lighting", "30.00", "CNY", 200, 20, 10);
         for (boolean reversed : new boolean[] {false, true}) {
             var cart = new java.util.ArrayList<>(java.util.List.of(lamp, secondLamp, scarf));
@@ -168,6 +169,11 @@ class OrderLifecycleIntegrationTests {
                 java.util.Collections.reverse(cart);
             }
             var quote = shop.quote("PH", "[" + String.join(",", cart.stream().map(o -> "{\"offerId\":\"%s\",\"quantity\":1}".formatted(o)).toList()) + "]");
+            // The quote's answer is the JSON stored with it: the same as the platform writes the quote read back.
+            assertThat(quote.status()).isEqualTo(201);
+            assertThat(quote.contentType()).startsWith("application/json");
+            assertThat(quote.json()).isEqualTo(api.get("/api/v1/storefront/quotes/" + quote.json().get("id").asString(), null).json());
+            assertThat(quote.json().get("sellers")).hasSize(2);
             var placed = shop.order("PH", "answer-" + UUID.randomUUID(), UUID.fromString(quote.json().get("id").asString()), "tok_visa");
             assertThat(placed.status()).as(placed.body()).isEqualTo(201);
             UUID id = UUID.fromString(placed.json().get("id").asString());

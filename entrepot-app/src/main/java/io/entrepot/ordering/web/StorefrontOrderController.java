@@ -8,6 +8,9 @@ import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
 import io.entrepot.shared.IdempotencyKeyHeader;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,7 +31,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -55,19 +57,21 @@ class StorefrontOrderController {
     record OrderRequest(@NotNull UUID quoteId, @NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 64) String paymentToken) {
     }
 
+    // The answer is the quote's JSON as stored with it (written once); its schema is the Quote record's.
     @PostMapping("/api/v1/storefront/{market}/quotes")
-    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Landed-cost quote of a cart: items, shipping per seller, duty and import tax by the market's rules; valid 15 minutes")
-    Quote quote(@PathVariable String market, @Valid @RequestBody QuoteRequest request) {
+    @ApiResponse(responseCode = "201", description = "the quote", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Quote.class)))
+    ResponseEntity<String> quote(@PathVariable String market, @Valid @RequestBody QuoteRequest request) {
         var a = request.address();
-        return checkout.quote(MarketCode.of(market), request.lines().stream().map(l -> new Checkout.CartLine(l.offerId(), l.skuId(), l.quantity())).toList(),
-                new Quote.Address(a.name().strip(), a.line1().strip(), a.line2(), a.city().strip(), a.postalCode(), a.country()));
+        return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(checkout.quoteJson(MarketCode.of(market),
+                request.lines().stream().map(l -> new Checkout.CartLine(l.offerId(), l.skuId(), l.quantity())).toList(),
+                new Quote.Address(a.name().strip(), a.line1().strip(), a.line2(), a.city().strip(), a.postalCode(), a.country())));
     }
 
     @GetMapping("/api/v1/storefront/quotes/{id}")
     @Operation(summary = "A quote by id")
     Quote quote(@PathVariable UUID id) {
-        return checkout.quote(id);
+        return checkout.quote(id); // read back from the database's JSON (keys in its order), written again in the record's order
     }
 
     @PostMapping(value = "/api/v1/storefront/{market}/orders")
