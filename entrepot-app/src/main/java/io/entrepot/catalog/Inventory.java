@@ -63,8 +63,8 @@ public class Inventory {
     }
 
     /**
-     * The live offers' SKUs behind cart lines, in the order asked, with four statements whatever their
-     * number (offers, their SKUs and prices, stock, the sellers' warehouses). When a line names no SKU its
+     * The live offers' SKUs behind cart lines, in the order asked, with one statement whatever their
+     * number (offers with their SKUs, prices and stock; the sellers' warehouses come from the node's copies). When a line names no SKU its
      * offer must have exactly one. Unknown offers are 404; an offer of another market or not live is a
      * conflict; the first line that cannot be sold decides the answer.
      */
@@ -72,30 +72,52 @@ public class Inventory {
         record OfferRow(UUID productId, UUID sellerId, String market, String status, String category, String parent, String hsChapter,
                 String title) {
         }
-        record SkuRow(UUID id, String code, int weightGrams, Money price) {
-        }
         record StockRow(UUID warehouseId, int available) {
+        }
+        record SkuRow(UUID id, String code, int weightGrams, Money price, List<StockRow> stock) {
         }
         String[] offerIds = wanted.stream().map(w -> w.offerId().toString()).distinct().toArray(String[]::new);
         Map<UUID, OfferRow> offers = new HashMap<>();
+        Map<UUID, List<SkuRow>> skusByOffer = new HashMap<>();
+        // One row per SKU of each offer (one with no SKU for an offer without prices), its stock per warehouse
+        // as two arrays, most stock first: one round trip for what the quote needs of the catalogue.
         jdbc.sql("""
                 select o.id, o.product_id, o.seller_id, o.market_code, o.status, p.category, coalesce(c.parent, p.category) as parent,
                        c.hs_chapter, coalesce((select title from catalog.product_content pc where pc.product_id = p.id
-                                               order by (pc.locale = p.fallback_locale) desc, pc.locale limit 1), '') as title
+                                               order by (pc.locale = p.fallback_locale) desc, pc.locale limit 1), '') as title,
+                       s.id as sku_id, s.code, s.weight_grams, op.price_minor, op.currency, st.warehouses, st.available
                 from catalog.offer o join catalog.product p on p.id = o.product_id join catalog.category c on c.slug = p.category
+                left join catalog.offer_price op on op.offer_id = o.id
+                left join catalog.sku s on s.id = op.sku_id
+                left join lateral (select array_agg(k.warehouse_id order by k.available desc, k.warehouse_id) as warehouses,
+                                          array_agg(k.available order by k.available desc, k.warehouse_id) as available
+                                   from catalog.stock k where k.sku_id = s.id) st on true
                 where o.id = any (cast(:offers as uuid[]))
-                """).param("offers", offerIds).query((rs, n) -> offers.put(rs.getObject("id", UUID.class),
-                        new OfferRow(rs.getObject("product_id", UUID.class), rs.getObject("seller_id", UUID.class), rs.getString("market_code"),
-                                rs.getString("status"), rs.getString("category"), rs.getString("parent"), rs.getString("hs_chapter"),
-                                rs.getString("title")))).list();
-        Map<UUID, List<SkuRow>> skusByOffer = new HashMap<>();
-        jdbc.sql("""
-                select op.offer_id, s.id, s.code, s.weight_grams, op.price_minor, op.currency
-                from catalog.offer_price op join catalog.sku s on s.id = op.sku_id
-                where op.offer_id = any (cast(:offers as uuid[])) order by op.offer_id, s.code
-                """).param("offers", offerIds).query((rs, n) -> skusByOffer.computeIfAbsent(rs.getObject("offer_id", UUID.class),
-                        k -> new ArrayList<>()).add(new SkuRow(rs.getObject("id", UUID.class), rs.getString("code"), rs.getInt("weight_grams"),
-                                Money.ofMinor(rs.getLong("price_minor"), rs.getString("currency"))))).list();
+                order by o.id, s.code
+                """).param("offers", offerIds).query((rs, n) -> {
+                    UUID offerId = rs.getObject("id", UUID.class);
+                    if (!offers.containsKey(offerId)) {
+                        offers.put(offerId, new OfferRow(rs.getObject("product_id", UUID.class), rs.getObject("seller_id", UUID.class),
+                                rs.getString("market_code"), rs.getString("status"), rs.getString("category"), rs.getString("parent"),
+                                rs.getString("hs_chapter"), rs.getString("title")));
+                    }
+                    List<SkuRow> skus = skusByOffer.computeIfAbsent(offerId, k -> new ArrayList<>());
+                    UUID skuId = rs.getObject("sku_id", UUID.class);
+                    if (skuId != null) {
+                        List<StockRow> stock = new ArrayList<>();
+                        java.sql.Array warehouseIds = rs.getArray("warehouses");
+                        if (warehouseIds != null) {
+                            Object[] ids = (Object[]) warehouseIds.getArray();
+                            Object[] available = (Object[]) rs.getArray("available").getArray();
+                            for (int i = 0; i < ids.length; i++) {
+                                stock.add(new StockRow((UUID) ids[i], ((Number) available[i]).intValue()));
+                            }
+                        }
+                        skus.add(new SkuRow(skuId, rs.getString("code"), rs.getInt("weight_grams"),
+                                Money.ofMinor(rs.getLong("price_minor"), rs.getString("currency")), stock));
+                    }
+                    return offerId;
+                }).list();
         List<OfferRow> lineOffers = new ArrayList<>();
         List<SkuRow> lineSkus = new ArrayList<>();
         for (Wanted w : wanted) {
@@ -122,13 +144,6 @@ public class Inventory {
             lineOffers.add(offer);
             lineSkus.add(sku);
         }
-        Map<UUID, List<StockRow>> stockBySku = new HashMap<>();
-        jdbc.sql("""
-                select sku_id, warehouse_id, available from catalog.stock where sku_id = any (cast(:skus as uuid[]))
-                order by sku_id, available desc, warehouse_id
-                """).param("skus", lineSkus.stream().map(k -> k.id().toString()).distinct().toArray(String[]::new))
-                .query((rs, n) -> stockBySku.computeIfAbsent(rs.getObject("sku_id", UUID.class), k -> new ArrayList<>())
-                        .add(new StockRow(rs.getObject("warehouse_id", UUID.class), rs.getInt("available")))).list();
         Map<SellerId, List<Warehouse>> warehouses = sellers.warehouses(lineOffers.stream().map(o -> new SellerId(o.sellerId())).toList());
         List<CartLine> lines = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
@@ -139,7 +154,7 @@ public class Inventory {
             for (Warehouse w : warehouses.getOrDefault(seller, List.of())) {
                 countries.put(w.id(), w.country());
             }
-            List<StockRow> stock = stockBySku.getOrDefault(sku.id(), List.of());
+            List<StockRow> stock = sku.stock();
             int available = stock.stream().mapToInt(StockRow::available).sum();
             // Ships from the country of the warehouse with the most stock (where the hold will take it from).
             String origin = stock.stream().map(s -> countries.get(s.warehouseId())).filter(c -> c != null).findFirst()

@@ -66,6 +66,56 @@ class OrderingBadInputIntegrationTests {
     }
 
     @Test
+    void aLineOfAnOfferWithSeveralSkusNamesOneAndShipsFromTheWarehouseWithMostOfIt() {
+        var created = api.post("/api/v1/ops/sellers", Api.ADMIN_KEY, """
+                {"legalName":"Two Warehouses %s","country":"CN","status":"active","payoutCurrency":"CNY",
+                 "warehouses":[{"name":"Shenzhen","kind":"origin","country":"CN"},{"name":"Hanoi","kind":"origin","country":"VN"}]}
+                """.formatted(UUID.randomUUID()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        UUID sellerId = UUID.fromString(created.json().get("id").asString());
+        String key = api.newSellerKey(sellerId);
+        String shenzhen = created.json().get("warehouses").get(0).get("id").asString();
+        String hanoi = created.json().get("warehouses").get(1).get("id").asString();
+        String code = "V" + Long.toString(System.nanoTime(), 36);
+        var product = api.post("/api/v1/seller/products", key, """
+                {"category":"lighting","fallbackLocale":"en","contents":[{"locale":"en","title":"Lamp in two sizes","description":"A test item"}],
+                 "skus":[{"code":"%1$s-S","basePrice":{"amount":30,"currency":"CNY"},"weightGrams":200,"lengthMm":100,"widthMm":100,"heightMm":50,
+                          "stock":[{"warehouseId":"%2$s","available":2},{"warehouseId":"%3$s","available":5}]},
+                         {"code":"%1$s-L","basePrice":{"amount":40,"currency":"CNY"},"weightGrams":300,"lengthMm":100,"widthMm":100,"heightMm":50,
+                          "stock":[{"warehouseId":"%2$s","available":1}]}]}
+                """.formatted(code, shenzhen, hanoi));
+        assertThat(product.status()).as(product.body()).isEqualTo(201);
+        String productId = product.json().get("id").asString();
+        UUID small = UUID.fromString(product.json().get("skus").valueStream().filter(s -> s.get("code").asString().endsWith("-S")).findFirst()
+                .orElseThrow().get("id").asString());
+        UUID large = UUID.fromString(product.json().get("skus").valueStream().filter(s -> s.get("code").asString().endsWith("-L")).findFirst()
+                .orElseThrow().get("id").asString());
+        assertThat(api.post("/api/v1/seller/products/" + productId + "/publications", key, "{\"markets\":[\"PH\"],\"markupPct\":0}").status())
+                .isEqualTo(200);
+        UUID twoSkus = UUID.fromString(api.get("/api/v1/seller/offers?market=PH", key).json().valueStream()
+                .filter(o -> o.get("productId").asString().equals(productId)).findFirst().orElseThrow().get("offerId").asString());
+
+        var unnamed = shop.quote("PH", "[{\"offerId\":\"%s\",\"quantity\":1}]".formatted(twoSkus));
+        problem(unnamed, 400);
+        assertThat(unnamed.json().get("detail").asString()).contains("has 2 SKUs");
+        problem(shop.quote("PH", "[{\"offerId\":\"%s\",\"skuId\":\"%s\",\"quantity\":1}]".formatted(twoSkus, UUID.randomUUID())), 404);
+        problem(shop.quote("PH", "[{\"offerId\":\"%s\",\"skuId\":\"%s\",\"quantity\":8}]".formatted(twoSkus, small)), 409);
+        // 7 of the small size in all, 5 of them in Hanoi: the parcel ships from Vietnam; the large size only from China.
+        var smalls = shop.quote("PH", "[{\"offerId\":\"%s\",\"skuId\":\"%s\",\"quantity\":7}]".formatted(twoSkus, small));
+        assertThat(smalls.status()).as(smalls.body()).isEqualTo(201);
+        assertThat(smalls.json().at("/sellers/0/originCountry").asString()).isEqualTo("VN");
+        assertThat(smalls.json().at("/sellers/0/lines/0/skuCode").asString()).isEqualTo(code + "-S");
+        assertThat(smalls.json().at("/sellers/0/weightGrams").asInt()).isEqualTo(1400);
+        var both = shop.quote("PH", "[{\"offerId\":\"%s\",\"skuId\":\"%s\",\"quantity\":1},{\"offerId\":\"%s\",\"skuId\":\"%s\",\"quantity\":1}]"
+                .formatted(twoSkus, large, twoSkus, small));
+        assertThat(both.status()).as(both.body()).isEqualTo(201);
+        assertThat(both.json().at("/sellers/0/lines").valueStream().map(l -> l.get("skuCode").asString()).toList())
+                .containsExactlyInAnyOrder(code + "-S", code + "-L");
+        assertThat(both.json().at("/sellers/0/originCountry").asString()).isEqualTo("CN");
+        assertThat(both.json().at("/sellers/0/goods/amount").decimalValue()).isGreaterThan(smalls.json().at("/sellers/0/lines/0/unitPrice/amount").decimalValue());
+    }
+
+    @Test
     void badOrdersAreProblemsAndWriteNothing() {
         UUID quote = UUID.fromString(shop.quote("PH", "[{\"offerId\":\"%s\",\"quantity\":1}]".formatted(offer)).json().get("id").asString());
         long orders = count("ordering.buyer_order");
