@@ -68,8 +68,19 @@ class DemoLogistics {
                 now.minus(Duration.ofDays(2)), "demo: customs IT outage at New York JFK, parcels held for a week"));
         var run = remediations.start(disruption.id(), Remediations.Policy.DEFAULT);
         String node = "demo-seed/" + UUID.randomUUID();
-        for (int turn = 0; turn < 100 && remediations.run(run.id()).status().equals("running"); turn++) {
-            remediations.workOnce(node, 25, Duration.ofMinutes(1));
+        // The platform's own remediation workers start polling 5 s after start-up and may claim some of the run's items
+        // first: then this loop has nothing to claim until they are done, so it waits for the run to finish (before, it
+        // gave up after 100 quick turns and the first return below was sometimes not there yet).
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (remediations.run(run.id()).status().equals("running") && System.nanoTime() < deadline) {
+            if (remediations.workOnce(node, 25, Duration.ofMinutes(1)) == 0) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
         // The first returned parcel is back with its seller: its goods are on sale again.
         UUID first = stranded.getFirst().sellerOrders().getFirst().id();
