@@ -64,9 +64,9 @@ public class Inventory {
 
     /**
      * The live offers' SKUs behind cart lines, in the order asked, with one statement whatever their
-     * number (offers with their SKUs, prices and stock; the sellers' warehouses come from the node's copies). When a line names no SKU its
-     * offer must have exactly one. Unknown offers are 404; an offer of another market or not live is a
-     * conflict; the first line that cannot be sold decides the answer.
+     * number (offers with their SKUs, prices and stock; the sellers' warehouses come from the node's
+     * copies). When a line names no SKU its offer must have exactly one. Unknown offers are 404; an offer
+     * of another market or not live is a conflict; the first line that cannot be sold decides the answer.
      */
     public List<CartLine> cartLines(MarketCode market, List<Wanted> wanted) {
         record OfferRow(UUID productId, UUID sellerId, String market, String status, String category, String parent, String hsChapter,
