@@ -205,7 +205,8 @@ final class EmbeddedPostgres {
      * the pace of orders, so one worker visits them one after the other once a minute, and at the default that
      * visit took half of one of two cores for ~3 s — at 70% of the peak checkout rate both cores were then
      * full and arrivals queued (CheckoutBenchmark's slowest seconds); at 10 ms the same visit takes ~6 s at
-     * a quarter of a core. Passed at each start, so an existing cluster gets them too.
+     * a quarter of a core (most of that visit's work was analysing those tables, which they now do less often:
+     * decision 0023). Passed at each start, so an existing cluster gets them too.
      */
     static java.util.List<String> settingsFor(long physicalMemoryBytes) {
         long megabytes = physicalMemoryBytes / (1024 * 1024);
