@@ -50,8 +50,11 @@ public final class CheckoutBenchmark {
      * machine could do then. Fixed before the runs it judges (docs/benchmarks.md, 2026-12-01, third session).
      */
     static final double SAME_SPEED = 0.9;
-    /** Started with the benchmark, so that its first probes are taken (and compiled) before anything is measured. */
-    static final SpeedProbe PROBE = new SpeedProbe();
+    /**
+     * Started first thing in {@link #main}, so that its first probes are taken (and compiled) before anything is
+     * measured; not started when another benchmark borrows this one's helpers.
+     */
+    private static SpeedProbe probe;
     static final List<List<String>> OFFERS = new ArrayList<>();
     /** The API keys of the three bench sellers, in order. */
     static final List<String> SELLER_KEYS = new ArrayList<>();
@@ -59,6 +62,7 @@ public final class CheckoutBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        probe = new SpeedProbe();
         try (var platform = Platform.start("checkout")) {
             base = platform.base();
             System.out.printf(Locale.ROOT, "Entrepot checkout benchmark: %d cores, Java %s, %d s per level%n",
@@ -202,7 +206,7 @@ public final class CheckoutBenchmark {
 
         /** The median of the speed probes taken during this measurement, in ms of CPU (larger: a slower machine). */
         double probe() {
-            return PROBE.medianMillis(from, to);
+            return probe == null ? Double.NaN : probe.medianMillis(from, to);
         }
 
         /** The five seconds of the run whose iterations took longest at their worst, to tell bursts from a slow steady state. */

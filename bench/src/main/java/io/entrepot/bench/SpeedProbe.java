@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * taken while it measured one thing with the median while it measured another, to tell a slower platform
  * from a slower machine. Each probe takes about a millisecond (under 1% of a core).
  */
-final class SpeedProbe implements AutoCloseable {
+final class SpeedProbe {
 
     private static final int TABLE = 1 << 13;
     private static final int STEPS = 200_000;
@@ -26,8 +26,6 @@ final class SpeedProbe implements AutoCloseable {
     private final int[] table = new int[TABLE];
     private final List<long[]> samples = new ArrayList<>();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final Thread thread;
-    private volatile boolean running = true;
     /** Where each probe's result goes, so that the compiler cannot leave the work out. */
     private volatile long sink;
 
@@ -36,12 +34,13 @@ final class SpeedProbe implements AutoCloseable {
         for (int i = 0; i < TABLE; i++) {
             table[i] = random.nextInt();
         }
-        thread = Thread.ofPlatform().daemon().name("speed-probe").start(this::run);
+        // a daemon: it ends with the benchmark
+        Thread.ofPlatform().daemon().name("speed-probe").start(this::run);
     }
 
     private void run() {
         long x = 0x9E3779B97F4A7C15L;
-        while (running) {
+        while (true) {
             long cpu = threads.getCurrentThreadCpuTime();
             long sum = 0;
             for (int i = 0; i < STEPS; i++) {
@@ -79,11 +78,5 @@ final class SpeedProbe implements AutoCloseable {
             }
         }
         return CheckoutBenchmark.percentile(took, 50);
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        thread.interrupt();
     }
 }
