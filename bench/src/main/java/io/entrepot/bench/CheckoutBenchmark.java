@@ -44,6 +44,7 @@ public final class CheckoutBenchmark {
     private static final int[] CLIENTS = Boolean.getBoolean("entrepot.bench.http-only") ? new int[] {4} : new int[] {1, 2, 4, 8, 16};
 
     static String base;
+    private static volatile PlainHttp checkoutHttp;
     /**
      * An open loop judges the platform when the machine ran at least this fraction of its speed in the measurement
      * of the peak it offers 70% of (the speed probes' medians): below it the offered rate is more than 70% of what the
@@ -382,12 +383,35 @@ public final class CheckoutBenchmark {
             lines.append(s == 0 ? "" : ",").append("{\"offerId\":\"").append(offers.get(random.nextInt(offers.size()))).append("\",\"quantity\":1}");
         }
         lines.append("]");
-        String quote = post("/api/v1/storefront/PH/quotes", null, null, """
+        var http = checkoutClient();
+        String quote = expect(http.post("/api/v1/storefront/PH/quotes", """
                 {"lines":%s,"address":{"name":"Bench Buyer","line1":"1 Bench St","city":"Manila","country":"PH"}}
-                """.formatted(lines), 201);
+                """.formatted(lines)), 201);
         String quoteId = field(quote);
-        post("/api/v1/storefront/PH/orders", null, UUID.randomUUID().toString(),
-                "{\"quoteId\":\"%s\",\"email\":\"bench@example.com\",\"paymentToken\":\"tok_visa\"}".formatted(quoteId), 201);
+        expect(http.post("/api/v1/storefront/PH/orders", "{\"quoteId\":\"%s\",\"email\":\"bench@example.com\",\"paymentToken\":\"tok_visa\"}"
+                .formatted(quoteId), "Idempotency-Key", UUID.randomUUID().toString()), 201);
+    }
+
+    /** The measured requests' client (see {@link PlainHttp} for why not the JDK's), for the platform at {@link #base}. */
+    private static PlainHttp checkoutClient() {
+        PlainHttp http = checkoutHttp;
+        if (http == null || !http.base().equals(base)) {
+            synchronized (CheckoutBenchmark.class) {
+                http = checkoutHttp;
+                if (http == null || !http.base().equals(base)) {
+                    http = new PlainHttp(base);
+                    checkoutHttp = http;
+                }
+            }
+        }
+        return http;
+    }
+
+    private static String expect(PlainHttp.Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("answered " + response.status() + ": " + response.body());
+        }
+        return response.body();
     }
 
     static void setUp() throws Exception {
