@@ -149,8 +149,9 @@ public final class CheckoutBenchmark {
                 // The machine's speed during the open loop against its speed while it measured the rate offered 70% of.
                 double speed = reference.probe() / paced.probe();
                 System.out.printf(Locale.ROOT, "open loop %d at 70%% of peak (%.1f orders/s offered for %d s): %.1f orders/s, p50 %.1f ms, p99 %.1f ms,"
-                        + " max %.1f ms; probe %.2f ms, the machine at %.0f%% of its speed in the measurement of that peak%n", w, offered, openSeconds,
-                        paced.perSecond(), paced.p50(), paced.p99(), paced.pct(100), paced.probe(), speed * 100);
+                        + " max %.1f ms; probe %.2f ms, the machine at %.0f%% of its speed in the measurement of that peak%s%n", w, offered, openSeconds,
+                        paced.perSecond(), paced.p50(), paced.p99(), paced.pct(100), paced.probe(), speed * 100,
+                        paced.cpu().isEmpty() ? "" : "; " + paced.cpu());
                 paced.printSlowestSeconds();
                 var after = closedLoop(peakClients, seconds, CheckoutBenchmark::httpOrder);
                 print("http", peakClients, after, "again, after open loop " + w);
@@ -196,10 +197,7 @@ public final class CheckoutBenchmark {
     }
 
     /** A measurement; {@code from} and {@code to} are its {@link System#nanoTime()} bounds (for the speed probe). */
-    record Result(long orders, long from, long to, List<Long> latencies, List<Timed> timeline) {
-        Result(long orders, long from, long to, List<Long> latencies) {
-            this(orders, from, to, latencies, List.of());
-        }
+    record Result(long orders, long from, long to, List<Long> latencies, List<Timed> timeline, String cpu) {
 
         double seconds() {
             return (to - from) / 1e9;
@@ -263,8 +261,8 @@ public final class CheckoutBenchmark {
     }
 
     private static void print(String kind, int clients, Result r, String note) {
-        System.out.printf(Locale.ROOT, "%s %2d clients: %7.1f orders/s, p50 %6.1f ms, p99 %6.1f ms (%d orders), probe %.2f ms%s%n", kind, clients,
-                r.perSecond(), r.p50(), r.p99(), r.orders(), r.probe(), note.isEmpty() ? "" : ", " + note);
+        System.out.printf(Locale.ROOT, "%s %2d clients: %7.1f orders/s, p50 %6.1f ms, p99 %6.1f ms (%d orders), probe %.2f ms%s%s%n", kind, clients,
+                r.perSecond(), r.p50(), r.p99(), r.orders(), r.probe(), r.cpu().isEmpty() ? "" : "; " + r.cpu(), note.isEmpty() ? "" : ", " + note);
     }
 
     @FunctionalInterface
@@ -280,6 +278,7 @@ public final class CheckoutBenchmark {
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
+        var cpu = CpuUse.now();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             threads.add(Thread.ofPlatform().start(() -> {
@@ -298,7 +297,8 @@ public final class CheckoutBenchmark {
         for (Thread t : threads) {
             t.join();
         }
-        return new Result(done.get(), start, System.nanoTime(), latencies);
+        long to = System.nanoTime();
+        return new Result(done.get(), start, to, latencies, List.of(), CpuUse.now().perOrder(cpu, done.get()));
     }
 
     /**
@@ -314,6 +314,7 @@ public final class CheckoutBenchmark {
         long interval = (long) (1e9 / rate);
         long uncounted = (long) (rate * leadIn);
         long count = (long) (rate * seconds);
+        var cpu = CpuUse.now();
         long start = System.nanoTime();
         long measuredFrom = start + uncounted * interval;
         // To line the slowest seconds up with the platform's and the database's logs.
@@ -350,7 +351,8 @@ public final class CheckoutBenchmark {
                     percentile(leadInTimeline.stream().map(Timed::latency).toList(), 99),
                     percentile(leadInTimeline.stream().map(Timed::lag).toList(), 99));
         }
-        return new Result(count, measuredFrom, System.nanoTime(), latencies, timeline);
+        // the CPU per order over all the loop's orders, the lead-in's too
+        return new Result(count, measuredFrom, System.nanoTime(), latencies, timeline, CpuUse.now().perOrder(cpu, uncounted + count));
     }
 
     /** The platform's own view (Micrometer): mean server time per request of the quote and of the order. */

@@ -1,0 +1,71 @@
+package io.entrepot.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where the machine's CPU went during a measurement: the platform's JVM, the PostgreSQL processes and the
+ * benchmark itself, from {@code /proc} (Linux; elsewhere nothing is printed). On this machine the load
+ * generator shares the two cores with what it measures, so what it costs is shown beside the figures.
+ */
+final class CpuUse {
+
+    /** Linux reports process times in clock ticks of 1/100 s (USER_HZ, 100 on the usual kernels). */
+    private static final double MS_PER_TICK = 10;
+
+    /** Cumulative CPU of the three parties, in clock ticks; all zero where {@code /proc} is not readable. */
+    record Ticks(long platform, long postgres, long benchmark, boolean known) {
+
+        /** Milliseconds of CPU per order of each party between {@code earlier} and this. */
+        String perOrder(Ticks earlier, long orders) {
+            if (!known || !earlier.known || orders == 0) {
+                return "";
+            }
+            return String.format(Locale.ROOT, "CPU per order: platform %.2f ms, PostgreSQL %.2f ms, benchmark %.2f ms",
+                    (platform - earlier.platform) * MS_PER_TICK / orders, (postgres - earlier.postgres) * MS_PER_TICK / orders,
+                    (benchmark - earlier.benchmark) * MS_PER_TICK / orders);
+        }
+    }
+
+    private CpuUse() {
+    }
+
+    static Ticks now() {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc.resolve("self"))) {
+            return new Ticks(0, 0, 0, false);
+        }
+        String self = Long.toString(ProcessHandle.current().pid());
+        long platform = 0;
+        long postgres = 0;
+        long benchmark = 0;
+        try (var processes = Files.newDirectoryStream(proc, "[0-9]*")) {
+            for (Path process : processes) {
+                String pid = process.getFileName().toString();
+                try {
+                    if (pid.equals(self)) {
+                        benchmark += ticks(process);
+                    } else if (Files.readString(process.resolve("comm")).strip().equals("postgres")) {
+                        postgres += ticks(process);
+                    } else if (Files.readString(process.resolve("cmdline")).contains("entrepot-app.jar")) {
+                        platform += ticks(process);
+                    }
+                } catch (IOException e) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return new Ticks(0, 0, 0, false);
+        }
+        return new Ticks(platform, postgres, benchmark, true);
+    }
+
+    /** User and system time of a process ({@code /proc/PID/stat} fields 14 and 15, after the command's closing parenthesis). */
+    private static long ticks(Path process) throws IOException {
+        String stat = Files.readString(process.resolve("stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+}
