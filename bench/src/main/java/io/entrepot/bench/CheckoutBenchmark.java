@@ -196,7 +196,10 @@ public final class CheckoutBenchmark {
     record Timed(long due, long latency, long lag) {
     }
 
-    /** A measurement; {@code from} and {@code to} are its {@link System#nanoTime()} bounds (for the speed probe). */
+    /**
+     * A measurement; {@code from} and {@code to} are its {@link System#nanoTime()} bounds (for the speed probe), {@code cpu}
+     * the CPU per order of the platform, PostgreSQL and the benchmark ({@link CpuUse}; empty where it cannot be read).
+     */
     record Result(long orders, long from, long to, List<Long> latencies, List<Timed> timeline, String cpu) {
 
         double seconds() {
