@@ -23,8 +23,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * on the calling thread, without the selector thread and futures in between.
  *
  * <p>A request is sent again on a new connection only when a kept connection turned out closed before
- * any byte of the answer came back (the server closes idle connections); the server has then not
- * answered it.
+ * any byte of the answer came back: the server closes idle connections, so such a request was most likely
+ * never read. Were it read after all, a resent order carries the same {@code Idempotency-Key}, and a resent
+ * quote is only a second quote.
  */
 final class PlainHttp {
 
