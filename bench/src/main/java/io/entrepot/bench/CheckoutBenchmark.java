@@ -44,7 +44,7 @@ public final class CheckoutBenchmark {
     private static final int[] CLIENTS = Boolean.getBoolean("entrepot.bench.http-only") ? new int[] {4} : new int[] {1, 2, 4, 8, 16};
 
     static String base;
-    private static volatile PlainHttp checkoutHttp;
+    private static volatile PlainHttp plainHttp;
     /**
      * An open loop judges the platform when the machine ran at least this fraction of its speed in the measurement
      * of the peak it offers 70% of (the speed probes' medians): below it the offered rate is more than 70% of what the
@@ -388,35 +388,27 @@ public final class CheckoutBenchmark {
             lines.append(s == 0 ? "" : ",").append("{\"offerId\":\"").append(offers.get(random.nextInt(offers.size()))).append("\",\"quantity\":1}");
         }
         lines.append("]");
-        var http = checkoutClient();
-        String quote = expect(http.post("/api/v1/storefront/PH/quotes", """
+        String quote = post("/api/v1/storefront/PH/quotes", null, null, """
                 {"lines":%s,"address":{"name":"Bench Buyer","line1":"1 Bench St","city":"Manila","country":"PH"}}
-                """.formatted(lines)), 201);
+                """.formatted(lines), 201);
         String quoteId = field(quote);
-        expect(http.post("/api/v1/storefront/PH/orders", "{\"quoteId\":\"%s\",\"email\":\"bench@example.com\",\"paymentToken\":\"tok_visa\"}"
-                .formatted(quoteId), "Idempotency-Key", UUID.randomUUID().toString()), 201);
+        post("/api/v1/storefront/PH/orders", null, UUID.randomUUID().toString(),
+                "{\"quoteId\":\"%s\",\"email\":\"bench@example.com\",\"paymentToken\":\"tok_visa\"}".formatted(quoteId), 201);
     }
 
-    /** The measured requests' client (see {@link PlainHttp} for why not the JDK's), for the platform at {@link #base}. */
-    private static PlainHttp checkoutClient() {
-        PlainHttp http = checkoutHttp;
-        if (http == null || !http.base().equals(base)) {
+    /** The client of the JSON POSTs (see {@link PlainHttp} for why not the JDK's), made once {@link #base} is known. */
+    private static PlainHttp plainHttp() {
+        PlainHttp http = plainHttp;
+        if (http == null) {
             synchronized (CheckoutBenchmark.class) {
-                http = checkoutHttp;
-                if (http == null || !http.base().equals(base)) {
+                http = plainHttp;
+                if (http == null) {
                     http = new PlainHttp(base);
-                    checkoutHttp = http;
+                    plainHttp = http;
                 }
             }
         }
         return http;
-    }
-
-    private static String expect(PlainHttp.Response response, int status) {
-        if (response.status() != status) {
-            throw new IllegalStateException("answered " + response.status() + ": " + response.body());
-        }
-        return response.body();
     }
 
     static void setUp() throws Exception {
@@ -623,17 +615,17 @@ public final class CheckoutBenchmark {
         return response.body();
     }
 
-    static String post(String path, String key, String idempotencyKey, String json, int expected) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
+    static String post(String path, String key, String idempotencyKey, String json, int expected) throws IOException {
+        List<String> headers = new ArrayList<>();
         if (key != null) {
-            request.header("Authorization", "Bearer " + key);
+            headers.addAll(List.of("Authorization", "Bearer " + key));
         }
         if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
+            headers.addAll(List.of("Idempotency-Key", idempotencyKey));
         }
-        var response = HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        var response = plainHttp().post(path, json, headers.toArray(String[]::new));
+        if (response.status() != expected) {
+            throw new IllegalStateException(path + " answered " + response.status() + ": " + response.body());
         }
         return response.body();
     }

@@ -14,8 +14,9 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * A small HTTP/1.1 client for the benchmarks' measured requests: kept-alive connections to one server,
- * taken from a pool per request, a request written in one piece, a response read by its length or its chunks.
+ * A small HTTP/1.1 client for the benchmarks' JSON POSTs (the checkout's quotes and orders among them):
+ * kept-alive connections to one server, taken from a pool per request, a request written in one piece, a
+ * response read by its length or its chunks.
  *
  * <p>Why not {@code java.net.http.HttpClient}: the load generator runs on the machine it measures, and
  * that client cost 1.1–1.5 ms of CPU per checkout (a quote and an order) on this two-core machine — a
@@ -32,22 +33,16 @@ final class PlainHttp {
     record Response(int status, String body) {
     }
 
-    private final String base;
     private final String host;
     private final int port;
     private final String hostHeader;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
 
     PlainHttp(String base) {
-        this.base = base;
         URI uri = URI.create(base);
         this.host = uri.getHost();
         this.port = uri.getPort();
         this.hostHeader = host + ":" + port;
-    }
-
-    String base() {
-        return base;
     }
 
     Response post(String path, String json, String... headers) throws IOException {
@@ -80,13 +75,6 @@ final class PlainHttp {
         } catch (NothingAnswered e) {
             fresh.close();
             throw new IOException("the server closed a new connection without answering", e);
-        }
-    }
-
-    void close() {
-        Connection c;
-        while ((c = idle.pollFirst()) != null) {
-            c.close();
         }
     }
 
