@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * order (without HTTP, JSON, security, quote computation or the ORM-free Java layer around them).
  * Prints orders/s, p50 and p99 per client count, the ratio to the bound (of the levels' peaks, and in
  * back-to-back pairs at the peaks' client counts), and the p99 at 70% of the peak rate in several open
- * loops (paced arrivals; the peak's level measured again before and after each).
+ * loops (paced arrivals; the peak's level measured again before and after each, the peak rate the median
+ * of all its measurements).
  * Usage (from the repository root, after {@code ./entrepot help} built the application):
  * {@code java -cp bench/target/classes:<postgresql jar> io.entrepot.bench.CheckoutBenchmark [seconds per level]}.
  */
@@ -46,9 +47,9 @@ public final class CheckoutBenchmark {
     static String base;
     private static volatile PlainHttp plainHttp;
     /**
-     * An open loop judges the platform when the machine ran at least this fraction of its speed in the measurement
-     * of the peak it offers 70% of (the speed probes' medians): below it the offered rate is more than 70% of what the
-     * machine could do then. Fixed before the runs it judges (docs/benchmarks.md, 2026-12-01, third session).
+     * An open loop judges the platform when the machine ran at least this fraction of its speed in the measurements
+     * of the peak it offers 70% of (the median of those measurements' speed probes): below it the offered rate is more
+     * than 70% of what the machine could do then. Fixed before the runs it judges (docs/benchmarks.md, 2026-12-01, third session).
      */
     static final double SAME_SPEED = 0.9;
     /**
@@ -93,6 +94,8 @@ public final class CheckoutBenchmark {
             int peakClients = CLIENTS[0];
             double bound = 0;
             int boundClients = CLIENTS[0];
+            // every measurement of the peak's level in this run: the level itself, the pairs' HTTP halves, those around the open loops
+            List<Result> peakRuns = new ArrayList<>();
             try (var jdbc = httpOnly ? null : new JdbcBound(platform)) {
                 for (int clients : CLIENTS) {
                     var result = closedLoop(clients, seconds, CheckoutBenchmark::httpOrder);
@@ -111,8 +114,9 @@ public final class CheckoutBenchmark {
                         print("jdbc", clients, plain);
                     }
                 }
+                peakRuns.add(peakLevel);
                 if (jdbc != null) {
-                    pairedRatios(jdbc, seconds, peakClients, boundClients);
+                    peakRuns.addAll(pairedRatios(jdbc, seconds, peakClients, boundClients));
                 }
             }
             printServerTimes();
@@ -126,13 +130,13 @@ public final class CheckoutBenchmark {
             // (webhook turns each second, hold expiry every 10 s, provider-call recovery every 15 s, fund release each minute)
             // runs within the measurement; the arrivals' first ten seconds are not counted (see openLoop).
             //
-            // The peak's level is measured again right before and right after each open loop: this virtual machine's speed
-            // drifts by a quarter and more over minutes (a fixed CPU probe beside the runs took 1.3 ms in one minute and
-            // 1.7 ms a few minutes later), and a run whose machine slowed after the levels offers it more than 70% of what it
-            // can do then (docs/benchmarks.md, run l: 164.9 orders/s offered, 167.4 measured at 16 clients in between). The
-            // offered rate is 70% of the higher of the levels' peak and the one just before, so a measurement is never
-            // easier than 70% of either. Several open loops, each reported (all of them, none left out), say how often the
-            // target holds on this machine rather than what one minute of it did.
+            // The peak's level is measured again right before and right after each open loop, and the rate offered is 70% of
+            // the median of all its measurements so far (decision 0024). The same closed loop on the same build swings by a
+            // quarter between neighbouring half-minutes on this virtual machine with no trend over ten minutes (133–175
+            // orders/s at 4 clients), so the best of several windows is the top of that noise, not what the platform sustains:
+            // 70% of it was 78–85% of the machine, and every slower minute then became a queue. The best window is printed
+            // beside the median, and every open loop is reported (all of them, none left out), so that they say how often
+            // the target holds on this machine rather than what one minute of it did.
             int settle = Integer.getInteger("entrepot.bench.settle-seconds", 10);
             int openSeconds = Integer.getInteger("entrepot.bench.open-loop-seconds", Math.max(seconds, 60));
             int leadIn = Integer.getInteger("entrepot.bench.lead-in-seconds", 10);
@@ -141,13 +145,19 @@ public final class CheckoutBenchmark {
             Thread.sleep(settle * 1000L);
             var before = closedLoop(peakClients, seconds, CheckoutBenchmark::httpOrder);
             print("http", peakClients, before, "again, before open loop 1");
+            peakRuns.add(before);
             for (int w = 1; w <= windows; w++) {
                 Thread.sleep(settle * 1000L);
-                var reference = before.perSecond() > peak ? before : peakLevel;
-                double offered = reference.perSecond() * 0.7;
+                double sustained = median(peakRuns.stream().map(Result::perSecond).toList());
+                double best = peakRuns.stream().mapToDouble(Result::perSecond).max().orElseThrow();
+                double offered = sustained * 0.7;
+                System.out.printf(Locale.ROOT, "the peak's level (%d clients) measured %d times: %s orders/s; median %.1f, best %.1f;"
+                        + " open loop %d offers 70%% of the median (%.0f%% of the best)%n", peakClients, peakRuns.size(),
+                        String.join(", ", peakRuns.stream().map(r -> String.format(Locale.ROOT, "%.1f", r.perSecond())).toList()), sustained, best, w,
+                        offered / best * 100);
                 var paced = openLoop(offered, leadIn, openSeconds, 16);
                 // The machine's speed during the open loop against its speed while it measured the rate offered 70% of.
-                double speed = reference.probe() / paced.probe();
+                double speed = median(peakRuns.stream().map(Result::probe).toList()) / paced.probe();
                 System.out.printf(Locale.ROOT, "open loop %d at 70%% of peak (%.1f orders/s offered for %d s): %.1f orders/s, p50 %.1f ms, p99 %.1f ms,"
                         + " max %.1f ms; probe %.2f ms, the machine at %.0f%% of its speed in the measurement of that peak%s%n", w, offered, openSeconds,
                         paced.perSecond(), paced.p50(), paced.p99(), paced.pct(100), paced.probe(), speed * 100,
@@ -155,8 +165,9 @@ public final class CheckoutBenchmark {
                 paced.printSlowestSeconds();
                 var after = closedLoop(peakClients, seconds, CheckoutBenchmark::httpOrder);
                 print("http", peakClients, after, "again, after open loop " + w);
-                summary.add(String.format(Locale.ROOT, "%d: %.1f/s offered, p99 %.1f ms, machine at %.0f%% (peak's level %.1f before, %.1f after) — %s", w,
-                        offered, paced.p99(), speed * 100, before.perSecond(), after.perSecond(), speed >= SAME_SPEED
+                peakRuns.add(after);
+                summary.add(String.format(Locale.ROOT, "%d: %.1f/s offered (%.0f%% of the best window), p99 %.1f ms, machine at %.0f%% (peak's level %.1f before,"
+                        + " %.1f after) — %s", w, offered, offered / best * 100, paced.p99(), speed * 100, before.perSecond(), after.perSecond(), speed >= SAME_SPEED
                                 ? (paced.p99() <= 150 ? "met" : "NOT met")
                                 : "the machine slower than when the peak was measured: 70% of that peak is more than 70% of what it could do"));
                 before = after;
@@ -171,22 +182,27 @@ public final class CheckoutBenchmark {
      * this virtual machine a minute can be a quarter slower than the next: the ratio of the levels' peaks of
      * runs of the same build went from 0.47 to 0.60. Neighbouring measurements share the machine's speed.
      */
-    private static void pairedRatios(JdbcBound jdbc, int seconds, int httpClients, int boundClients) throws Exception {
+    private static List<Result> pairedRatios(JdbcBound jdbc, int seconds, int httpClients, int boundClients) throws Exception {
         int pairs = Integer.getInteger("entrepot.bench.ratio-pairs", 4);
         List<Double> ratios = new ArrayList<>();
+        List<Result> httpHalves = new ArrayList<>();
         for (int i = 1; i <= pairs; i++) {
             var http = closedLoop(httpClients, seconds, CheckoutBenchmark::httpOrder);
             var plain = closedLoop(boundClients, seconds, jdbc::order);
+            httpHalves.add(http);
             double ratio = http.perSecond() / plain.perSecond();
             ratios.add(ratio);
             System.out.printf(Locale.ROOT, "pair %d: http %2d clients %7.1f orders/s, jdbc %2d clients %7.1f orders/s, ratio %.2f%n", i, httpClients,
                     http.perSecond(), boundClients, plain.perSecond(), ratio);
         }
-        List<Double> sorted = ratios.stream().sorted().toList();
-        double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-        System.out.printf(Locale.ROOT, "ratio in pairs: median %.2f, lowest %.2f, highest %.2f (target ≥ 0.5)%n", median, sorted.getFirst(),
-                sorted.getLast());
+        System.out.printf(Locale.ROOT, "ratio in pairs: median %.2f, lowest %.2f, highest %.2f (target ≥ 0.5)%n", median(ratios),
+                Collections.min(ratios), Collections.max(ratios));
+        return httpHalves;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2) : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
     }
 
     /**
