@@ -132,9 +132,9 @@ public final class CheckoutBenchmark {
             //
             // The peak's level is measured again right before and right after each open loop, and the rate offered is 70% of
             // the median of all its measurements so far (decision 0024). The same closed loop on the same build swings by a
-            // quarter between neighbouring half-minutes on this virtual machine with no trend over ten minutes (133–175
+            // fifth and more between neighbouring half-minutes on this virtual machine with no trend over ten minutes (133–175
             // orders/s at 4 clients), so the best of several windows is the top of that noise, not what the platform sustains:
-            // 70% of it was 78–85% of the machine, and every slower minute then became a queue. The best window is printed
+            // 70% of it was ~77% of what the machine sustained, and every slower minute then became a queue. The best window is printed
             // beside the median, and every open loop is reported (all of them, none left out), so that they say how often
             // the target holds on this machine rather than what one minute of it did.
             int settle = Integer.getInteger("entrepot.bench.settle-seconds", 10);
@@ -159,7 +159,7 @@ public final class CheckoutBenchmark {
                 // The machine's speed during the open loop against its speed while it measured the rate offered 70% of.
                 double speed = median(peakRuns.stream().map(Result::probe).toList()) / paced.probe();
                 System.out.printf(Locale.ROOT, "open loop %d at 70%% of peak (%.1f orders/s offered for %d s): %.1f orders/s, p50 %.1f ms, p99 %.1f ms,"
-                        + " max %.1f ms; probe %.2f ms, the machine at %.0f%% of its speed in the measurement of that peak%s%n", w, offered, openSeconds,
+                        + " max %.1f ms; probe %.2f ms, the machine at %.0f%% of its speed in the measurements of that peak%s%n", w, offered, openSeconds,
                         paced.perSecond(), paced.p50(), paced.p99(), paced.pct(100), paced.probe(), speed * 100,
                         paced.cpu().isEmpty() ? "" : "; " + paced.cpu());
                 paced.printSlowestSeconds();
@@ -200,7 +200,7 @@ public final class CheckoutBenchmark {
         return httpHalves;
     }
 
-    static double median(List<Double> values) {
+    private static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         return sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2) : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
     }
