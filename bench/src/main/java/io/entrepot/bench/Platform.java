@@ -9,11 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Properties;
 
 /**
@@ -28,11 +30,14 @@ final class Platform implements AutoCloseable {
     private final Path dataDir;
     private final String base;
     private final Process process;
+    /** Whether closing this platform removes its data directory: the first node's, not a second node's on the same database. */
+    private final boolean ownsData;
 
-    private Platform(Path dataDir, String base, Process process) {
+    private Platform(Path dataDir, String base, Process process, boolean ownsData) {
         this.dataDir = dataDir;
         this.base = base;
         this.process = process;
+        this.ownsData = ownsData;
     }
 
     static Platform start(String name) throws Exception {
@@ -52,7 +57,7 @@ final class Platform implements AutoCloseable {
         builder.environment().put("ENTREPOT_PORT", Integer.toString(port));
         builder.environment().put("ENTREPOT_DEMO_ENABLED", "false");
         builder.environment().put("ENTREPOT_BOOTSTRAP_ADMIN_API_KEY", ADMIN_KEY);
-        var platform = new Platform(dataDir, "http://127.0.0.1:" + port, builder.start());
+        var platform = new Platform(dataDir, "http://127.0.0.1:" + port, builder.start(), true);
         platform.awaitReady();
         return platform;
     }
@@ -70,7 +75,7 @@ final class Platform implements AutoCloseable {
         builder.environment().putAll(externalDatabase());
         builder.environment().put("ENTREPOT_PORT", Integer.toString(port));
         builder.environment().put("ENTREPOT_DEMO_ENABLED", "false");
-        var node = new Platform(dataDir, "http://127.0.0.1:" + port, builder.start());
+        var node = new Platform(dataDir, "http://127.0.0.1:" + port, builder.start(), false);
         node.awaitReady();
         return node;
     }
@@ -142,9 +147,31 @@ final class Platform implements AutoCloseable {
         throw new IllegalStateException("not ready after 3 minutes");
     }
 
+    /**
+     * Stops the platform (and so its embedded PostgreSQL), then removes its data directory: a checkout run leaves
+     * ~1 GB there, seventeen runs had filled 18 GB of /tmp. The server's log is kept beside the platform's own
+     * ({@code <data dir>.postgres.log}: its checkpoints and autovacuum lines explain slow seconds), and
+     * {@code -Dentrepot.bench.keep-data=true} keeps the whole directory.
+     */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
         process.waitFor();
+        if (!ownsData || Boolean.getBoolean("entrepot.bench.keep-data")) {
+            return;
+        }
+        try {
+            Path log = dataDir.resolve("postgres/log/postgres.log");
+            if (Files.exists(log)) {
+                Files.copy(log, dataDir.resolveSibling(dataDir.getFileName() + ".postgres.log"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (var paths = Files.walk(dataDir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("could not remove " + dataDir + ": " + e);
+        }
     }
 }
