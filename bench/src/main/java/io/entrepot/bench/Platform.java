@@ -165,13 +165,18 @@ final class Platform implements AutoCloseable {
             if (Files.exists(log)) {
                 Files.copy(log, dataDir.resolveSibling(dataDir.getFileName() + ".postgres.log"), StandardCopyOption.REPLACE_EXISTING);
             }
-            try (var paths = Files.walk(dataDir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+            deleteRecursively(dataDir);
         } catch (IOException e) {
             System.err.println("could not remove " + dataDir + ": " + e);
+        }
+    }
+
+    /** Removes a directory and everything in it (the benchmarks' data directories). */
+    static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 }

@@ -56,8 +56,8 @@ public final class StartupBenchmark {
         }
         Path coldDir = Files.createTempDirectory("entrepot-bench-cold-", traversable);
         runs.add(measure("cold (empty data dir, CDS archive)", launcher, coldDir));
-        deleteRecursively(dataDir);
-        deleteRecursively(coldDir);
+        Platform.deleteRecursively(dataDir);
+        Platform.deleteRecursively(coldDir);
 
         System.out.println();
         System.out.println("| run | ready (s) | JVM RSS (MiB) | PostgreSQL PSS (MiB) | total (MiB) |");
@@ -158,12 +158,6 @@ public final class StartupBenchmark {
     private static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        try (Stream<Path> walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
