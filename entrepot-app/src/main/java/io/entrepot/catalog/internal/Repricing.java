@@ -1,7 +1,11 @@
 package io.entrepot.catalog.internal;
 
+import io.entrepot.market.ExchangeRate;
+import io.entrepot.market.ExchangeRates;
 import io.entrepot.market.ExchangeRatesChanged;
+import io.entrepot.market.Market;
 import io.entrepot.market.MarketCode;
+import io.entrepot.market.Markets;
 import io.entrepot.market.Prices;
 import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
@@ -10,8 +14,11 @@ import io.entrepot.shared.Money;
 import io.entrepot.shared.SellerId;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.commons.logging.Log;
@@ -35,16 +42,18 @@ class Repricing {
 
     private final JdbcClient jdbc;
     private final CatalogStore store;
-    private final Prices prices;
+    private final Markets markets;
+    private final ExchangeRates rates;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ProductsChangedNotifier notifier;
 
-    Repricing(JdbcClient jdbc, CatalogStore store, Prices prices, TransactionTemplate transactions, Clock clock,
+    Repricing(JdbcClient jdbc, CatalogStore store, Markets markets, ExchangeRates rates, TransactionTemplate transactions, Clock clock,
             ProductsChangedNotifier notifier) {
         this.jdbc = jdbc;
         this.store = store;
-        this.prices = prices;
+        this.markets = markets;
+        this.rates = rates;
         this.transactions = transactions;
         this.clock = clock;
         this.notifier = notifier;
@@ -59,16 +68,26 @@ class Repricing {
     /**
      * Derives every affected price outside any transaction of ours — a price that cannot be derived (no
      * rate for its market, a rate too old) fails on its own and keeps its old price, without dooming the
-     * others' transaction — then writes the changed prices together.
+     * others' transaction — then writes the changed prices together. Each market and each currency pair's
+     * rate is looked up once per run, not once per price: a rate change touches every live offer of the
+     * currencies it names (all of them when the euro's rates change), thousands of prices for a few pairs.
      */
     void reprice(Set<String> currencies) {
         List<DerivedRow> rows = transactions.execute(tx -> derivedPrices(currencies));
         record Change(DerivedRow row, io.entrepot.market.DerivedPrice derived) {
         }
         List<Change> changes = new java.util.ArrayList<>();
+        Map<String, Market> marketsByCode = new HashMap<>();
+        Map<String, Optional<ExchangeRate>> ratesByPair = new HashMap<>();
         for (DerivedRow row : java.util.Objects.requireNonNull(rows)) {
             try {
-                var derived = prices.derive(row.base(), MarketCode.of(row.market()), row.markupPct());
+                Market market = marketsByCode.computeIfAbsent(row.market(), code -> markets.get(MarketCode.of(code)));
+                Optional<ExchangeRate> rate = ratesByPair.computeIfAbsent(row.base().currency().code() + "/" + market.currency().code(),
+                        pair -> currentRate(row.base().currency(), market.currency()));
+                if (rate.isEmpty()) {
+                    continue;
+                }
+                var derived = Prices.derive(row.base(), market, rate.get(), row.markupPct());
                 if (derived.price().minor() != row.priceMinor()) {
                     changes.add(new Change(row, derived));
                 }
@@ -89,6 +108,16 @@ class Repricing {
             changedProducts.forEach(notifier::productChanged);
         });
         log.info("Re-priced offers of " + changedProducts.size() + " products after exchange rates of " + currencies + " changed");
+    }
+
+    /** The pair's current rate, or none where it is missing or stale (its prices are then kept). */
+    private Optional<ExchangeRate> currentRate(CurrencyCode from, CurrencyCode to) {
+        try {
+            return Optional.of(rates.current(from, to));
+        } catch (RuntimeException e) {
+            log.debug("kept the prices from " + from.code() + " to " + to.code() + ": " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private List<DerivedRow> derivedPrices(Set<String> currencies) {
