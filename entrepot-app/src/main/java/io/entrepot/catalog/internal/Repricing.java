@@ -48,8 +48,8 @@ class Repricing {
     private final Clock clock;
     private final ProductsChangedNotifier notifier;
 
-    Repricing(JdbcClient jdbc, CatalogStore store, Markets markets, ExchangeRates rates, TransactionTemplate transactions, Clock clock,
-            ProductsChangedNotifier notifier) {
+    Repricing(JdbcClient jdbc, CatalogStore store, Markets markets, ExchangeRates rates, TransactionTemplate transactions,
+            Clock clock, ProductsChangedNotifier notifier) {
         this.jdbc = jdbc;
         this.store = store;
         this.markets = markets;
@@ -82,8 +82,9 @@ class Repricing {
         for (DerivedRow row : java.util.Objects.requireNonNull(rows)) {
             try {
                 Market market = marketsByCode.computeIfAbsent(row.market(), code -> markets.get(MarketCode.of(code)));
-                Optional<ExchangeRate> rate = ratesByPair.computeIfAbsent(row.base().currency().code() + "/" + market.currency().code(),
-                        pair -> currentRate(row.base().currency(), market.currency()));
+                CurrencyCode from = row.base().currency();
+                Optional<ExchangeRate> rate = ratesByPair.computeIfAbsent(from.code() + "/" + market.currency().code(),
+                        pair -> currentRate(from, market.currency()));
                 if (rate.isEmpty()) {
                     continue;
                 }
