@@ -79,6 +79,18 @@ public class ExchangeRates {
         return fresh(rateAt(from, to, clock.instant()), clock.instant());
     }
 
+    /**
+     * The rate to price with now, or none where the pair has no rate or only one older than the allowed age: for
+     * bulk pricing, where such a pair keeps its prices or blocks its offers instead of failing the whole run.
+     */
+    public Optional<ExchangeRate> freshRate(CurrencyCode from, CurrencyCode to) {
+        try {
+            return Optional.of(current(from, to));
+        } catch (NotFoundException | StaleRateException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The rate as it stood at an instant (newest publication or override not after it), without an age check. */
     public ExchangeRate rateAt(CurrencyCode from, CurrencyCode to, Instant at) {
         if (from.equals(to)) {

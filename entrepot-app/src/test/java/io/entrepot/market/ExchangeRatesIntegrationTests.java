@@ -87,6 +87,16 @@ class ExchangeRatesIntegrationTests {
     }
 
     @Test
+    void bulkPricingGetsNoRateWhereThePairHasNoneOrOnlyAStaleOne() {
+        CurrencyCode czk = CurrencyCode.of("CZK");
+        CurrencyCode huf = CurrencyCode.of("HUF");
+        assertThat(rates.freshRate(czk, huf)).contains(rates.current(czk, huf));
+        assertThat(rates.freshRate(CNY, CurrencyCode.of("VND"))).isEmpty();
+        clock.advance(Duration.ofDays(3).plusHours(7));
+        assertThat(rates.freshRate(czk, huf)).isEmpty();
+    }
+
+    @Test
     void financesOverrideWinsUntilCleared() {
         CurrencyCode vnd = CurrencyCode.of("VND");
         assertThatThrownBy(() -> rates.current(CNY, vnd)).isInstanceOf(NotFoundException.class).hasMessageContaining("VND");

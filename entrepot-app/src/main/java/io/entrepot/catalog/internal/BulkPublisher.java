@@ -100,13 +100,8 @@ public class BulkPublisher {
                 UUID offerId = existing.getOrDefault(product.id(), Ids.newId(clock));
                 long min = Long.MAX_VALUE;
                 for (SkuRow sku : skus.getOrDefault(product.id(), List.of())) {
-                    Optional<ExchangeRate> rate = rateCache.computeIfAbsent(sku.base().currency(), currency -> {
-                        try {
-                            return Optional.of(rates.current(currency, market.currency()));
-                        } catch (RuntimeException e) {
-                            return Optional.empty();
-                        }
-                    });
+                    Optional<ExchangeRate> rate = rateCache.computeIfAbsent(sku.base().currency(),
+                            currency -> rates.freshRate(currency, market.currency()));
                     if (rate.isEmpty()) {
                         if (!reasons.contains(BlockReason.NO_FRESH_EXCHANGE_RATE)) {
                             reasons.add(BlockReason.NO_FRESH_EXCHANGE_RATE);

@@ -84,7 +84,7 @@ class Repricing {
                 Market market = marketsByCode.computeIfAbsent(row.market(), code -> markets.get(MarketCode.of(code)));
                 CurrencyCode from = row.base().currency();
                 Optional<ExchangeRate> rate = ratesByPair.computeIfAbsent(from.code() + "/" + market.currency().code(),
-                        pair -> currentRate(from, market.currency()));
+                        pair -> rates.freshRate(from, market.currency()));
                 if (rate.isEmpty()) {
                     continue;
                 }
@@ -109,16 +109,6 @@ class Repricing {
             changedProducts.forEach(notifier::productChanged);
         });
         log.info("Re-priced offers of " + changedProducts.size() + " products after exchange rates of " + currencies + " changed");
-    }
-
-    /** The pair's current rate, or none where it is missing or stale (its prices are then kept). */
-    private Optional<ExchangeRate> currentRate(CurrencyCode from, CurrencyCode to) {
-        try {
-            return Optional.of(rates.current(from, to));
-        } catch (RuntimeException e) {
-            log.debug("kept the prices from " + from.code() + " to " + to.code() + ": " + e.getMessage());
-            return Optional.empty();
-        }
     }
 
     private List<DerivedRow> derivedPrices(Set<String> currencies) {
