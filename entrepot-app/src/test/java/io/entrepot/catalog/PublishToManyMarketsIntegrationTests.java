@@ -132,6 +132,33 @@ class PublishToManyMarketsIntegrationTests {
     }
 
     @Test
+    void aWholeCatalogueIsBlockedWithAReasonInAMarketWhoseCurrencyHasNoRate() {
+        // The tenge: no ECB reference rate and no override, so no price can be derived from a yuan base price.
+        if (api.get("/api/v1/ops/markets/KZ", Api.ADMIN_KEY).status() == 404) {
+            assertThat(api.post("/api/v1/ops/markets", Api.ADMIN_KEY, """
+                    {"code":"KZ","name":"Kazakhstan","currency":"KZT","locales":["ru-KZ","en-KZ"],"priceIncrement":1,
+                     "priceRounding":"half_up","returnWindowDays":14,"returnBasis":"consumer protection law"}
+                    """).status()).isEqualTo(201);
+        }
+        var fresh = Fixtures.activeChineseSeller(api, "No Rate Co " + UUID.randomUUID());
+        Fixtures.SellerWithKey previous = seller;
+        seller = fresh;
+        try {
+            String word = "norate" + Long.toString(System.nanoTime(), 36);
+            createProduct("lighting", word, "N1", "100.00", "N2", "150.00");
+            createProduct("kitchen", word, "N3", "30.00", "N4", "40.00");
+            var result = api.post("/api/v1/seller/markets/KZ/publications", fresh.key(), "{}");
+            assertThat(result.status()).as(result.body()).isEqualTo(200);
+            assertThat(result.json().get("products").asInt()).isEqualTo(2);
+            assertThat(result.json().get("live").asInt()).isZero();
+            assertThat(result.json().get("prices").asInt()).isZero();
+            assertThat(result.json().get("reasons").get("NO_FRESH_EXCHANGE_RATE").asInt()).isEqualTo(2);
+        } finally {
+            seller = previous;
+        }
+    }
+
+    @Test
     void aWholeCatalogueIsPublishedToAMarketInOneCall() {
         var fresh = Fixtures.activeChineseSeller(api, "Bulk Co " + UUID.randomUUID());
         Fixtures.SellerWithKey previous = seller;
