@@ -140,22 +140,16 @@ class PublishToManyMarketsIntegrationTests {
                      "priceRounding":"half_up","returnWindowDays":14,"returnBasis":"consumer protection law"}
                     """).status()).isEqualTo(201);
         }
-        var fresh = Fixtures.activeChineseSeller(api, "No Rate Co " + UUID.randomUUID());
-        Fixtures.SellerWithKey previous = seller;
-        seller = fresh;
-        try {
-            String word = "norate" + Long.toString(System.nanoTime(), 36);
-            createProduct("lighting", word, "N1", "100.00", "N2", "150.00");
-            createProduct("kitchen", word, "N3", "30.00", "N4", "40.00");
-            var result = api.post("/api/v1/seller/markets/KZ/publications", fresh.key(), "{}");
-            assertThat(result.status()).as(result.body()).isEqualTo(200);
-            assertThat(result.json().get("products").asInt()).isEqualTo(2);
-            assertThat(result.json().get("live").asInt()).isZero();
-            assertThat(result.json().get("prices").asInt()).isZero();
-            assertThat(result.json().get("reasons").get("NO_FRESH_EXCHANGE_RATE").asInt()).isEqualTo(2);
-        } finally {
-            seller = previous;
-        }
+        // This test's seller (a new one, see setUp) has only these two products.
+        String word = "norate" + Long.toString(System.nanoTime(), 36);
+        createProduct("lighting", word, "N1", "100.00", "N2", "150.00");
+        createProduct("kitchen", word, "N3", "30.00", "N4", "40.00");
+        var result = api.post("/api/v1/seller/markets/KZ/publications", seller.key(), "{}");
+        assertThat(result.status()).as(result.body()).isEqualTo(200);
+        assertThat(result.json().get("products").asInt()).isEqualTo(2);
+        assertThat(result.json().get("live").asInt()).isZero();
+        assertThat(result.json().get("prices").asInt()).isZero();
+        assertThat(result.json().get("reasons").get("NO_FRESH_EXCHANGE_RATE").asInt()).isEqualTo(2);
     }
 
     @Test
