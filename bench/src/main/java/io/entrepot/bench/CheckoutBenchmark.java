@@ -517,7 +517,8 @@ public final class CheckoutBenchmark {
             for (int s = 0; s < sellers; s++) {
                 lines.add(skus.get(random.nextInt(skus.size())));
             }
-            // the quote (its own transaction in the platform)
+            // the quote (its own transaction in the platform, whose commit does not wait for the disk: decision 0026)
+            exec(c, "set local synchronous_commit = off");
             exec(c, "insert into ordering.quote (id, market_code, currency, total_minor, request, body, created_at, expires_at) values (?, 'PH', 'PHP', 100000, '[]', '{}', ?, ?)",
                     quote, now, now);
             c.commit();
@@ -559,7 +560,8 @@ public final class CheckoutBenchmark {
                     insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
                     values (?, ?, 'authorize', ?, 2, 'started', ?, ?)""", callKey, payment, order, now, now);
             c.commit();
-            // the provider's own transaction
+            // the provider's own transaction, whose commit does not wait for the disk either
+            exec(c, "set local synchronous_commit = off");
             String ref = "pay_" + UUID.randomUUID().toString().replace("-", "");
             exec(c, "insert into psp_sandbox.request (idempotency_key, operation, request_hash, response, created_at) values (?, 'authorize', 'x', '', ?)",
                     callKey, now);

@@ -76,6 +76,17 @@ public class OrderStore {
                 .param("body", body).param("now", ts(now)).param("expires", ts(expires)).update();
     }
 
+    /**
+     * Lets the current transaction's commit return without waiting for its write-ahead log to reach the disk
+     * (PostgreSQL's {@code synchronous_commit = off}, for this transaction only; decision 0026). A crash of the
+     * database server can then lose it, and only it and what was committed after it: the log is flushed in order,
+     * so any later commit that waits for the disk — the order's — makes this one durable too. For writes whose loss
+     * harms no one: a quote, which the buyer asks for again.
+     */
+    public void commitWithoutWaitingForTheDisk() {
+        jdbc.sql("set local synchronous_commit = off").update();
+    }
+
     public Optional<QuoteRow> quote(UUID id) {
         return jdbc.sql("select id, market_code, currency, total_minor, body::text as body, expires_at from ordering.quote where id = :id")
                 .param("id", id).query((rs, n) -> new QuoteRow(rs.getObject("id", UUID.class), rs.getString("market_code"),
