@@ -119,6 +119,7 @@ class CommitDurabilityIntegrationTests {
 
     /** Records, for every row inserted into a watched table, the commit setting of the transaction that inserted it. */
     private static void watch(Connection owner) throws SQLException {
+        unwatch(owner); // what a run killed before its clean-up left behind
         try (var statement = owner.createStatement()) {
             statement.execute("create table public.test_commit_mode (seq bigint generated always as identity, xact bigint, tbl text, row jsonb, mode text)");
             statement.execute("""
