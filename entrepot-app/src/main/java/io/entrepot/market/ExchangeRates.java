@@ -81,7 +81,7 @@ public class ExchangeRates {
 
     /**
      * The rate to price with now, or none where the pair has no rate or only one older than the allowed age: for
-     * bulk pricing, where such a pair keeps its prices or blocks its offers instead of failing the whole run.
+     * {@link Prices.Run}, where such a pair keeps its prices or blocks its offers instead of failing the whole run.
      */
     public Optional<ExchangeRate> freshRate(CurrencyCode from, CurrencyCode to) {
         try {

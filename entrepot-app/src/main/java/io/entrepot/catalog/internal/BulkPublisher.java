@@ -3,8 +3,7 @@ package io.entrepot.catalog.internal;
 import io.entrepot.catalog.BlockReason;
 import io.entrepot.catalog.BulkPublication;
 import io.entrepot.catalog.OffersChanged;
-import io.entrepot.market.ExchangeRate;
-import io.entrepot.market.ExchangeRates;
+import io.entrepot.market.DerivedPrice;
 import io.entrepot.market.Market;
 import io.entrepot.market.MarketCode;
 import io.entrepot.market.Markets;
@@ -50,18 +49,18 @@ public class BulkPublisher {
     private final JdbcTemplate batch;
     private final Sellers sellers;
     private final Markets markets;
-    private final ExchangeRates rates;
+    private final Prices prices;
     private final PublicationChecks checks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BulkPublisher(JdbcClient jdbc, JdbcTemplate batch, Sellers sellers, Markets markets, ExchangeRates rates, PublicationChecks checks,
+    BulkPublisher(JdbcClient jdbc, JdbcTemplate batch, Sellers sellers, Markets markets, Prices prices, PublicationChecks checks,
             ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.sellers = sellers;
         this.markets = markets;
-        this.rates = rates;
+        this.prices = prices;
         this.checks = checks;
         this.events = events;
         this.clock = clock;
@@ -74,7 +73,7 @@ public class BulkPublisher {
         Instant now = clock.instant();
         Optional<TradeRules> rules = markets.rulesAt(code, now);
         List<BlockReason> common = checks.sellerAndMarket(seller, checks.origins(seller), market, rules);
-        Map<CurrencyCode, Optional<ExchangeRate>> rateCache = new HashMap<>();
+        Prices.Run pricing = prices.run(); // each currency's rate to the market looked up once
 
         int products = 0;
         int live = 0;
@@ -100,18 +99,17 @@ public class BulkPublisher {
                 UUID offerId = existing.getOrDefault(product.id(), Ids.newId(clock));
                 long min = Long.MAX_VALUE;
                 for (SkuRow sku : skus.getOrDefault(product.id(), List.of())) {
-                    Optional<ExchangeRate> rate = rateCache.computeIfAbsent(sku.base().currency(),
-                            currency -> rates.freshRate(currency, market.currency()));
-                    if (rate.isEmpty()) {
+                    Optional<DerivedPrice> derived = pricing.derive(sku.base(), code, markupPct);
+                    if (derived.isEmpty()) {
                         if (!reasons.contains(BlockReason.NO_FRESH_EXCHANGE_RATE)) {
                             reasons.add(BlockReason.NO_FRESH_EXCHANGE_RATE);
                         }
                         continue;
                     }
-                    Money price = Prices.derive(sku.base(), market, rate.get(), markupPct).price();
+                    Money price = derived.get().price();
                     min = Math.min(min, price.minor());
                     productPrices.add(new Object[] {offerId, sku.id(), sellerId.value(), price.minor(), price.currency().code(),
-                            rate.get().rate(), Timestamp.from(rate.get().asOf()), Timestamp.from(now)});
+                            derived.get().rate().rate(), Timestamp.from(derived.get().rate().asOf()), Timestamp.from(now)});
                 }
                 boolean isLive = reasons.isEmpty();
                 offerRows.add(new Object[] {offerId, product.id(), sellerId.value(), code.value(), isLive ? "live" : "blocked",

@@ -1,11 +1,7 @@
 package io.entrepot.catalog.internal;
 
-import io.entrepot.market.ExchangeRate;
-import io.entrepot.market.ExchangeRates;
 import io.entrepot.market.ExchangeRatesChanged;
-import io.entrepot.market.Market;
 import io.entrepot.market.MarketCode;
-import io.entrepot.market.Markets;
 import io.entrepot.market.Prices;
 import io.entrepot.shared.Actor;
 import io.entrepot.shared.ActorContext;
@@ -14,10 +10,8 @@ import io.entrepot.shared.Money;
 import io.entrepot.shared.SellerId;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,18 +36,16 @@ class Repricing {
 
     private final JdbcClient jdbc;
     private final CatalogStore store;
-    private final Markets markets;
-    private final ExchangeRates rates;
+    private final Prices prices;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ProductsChangedNotifier notifier;
 
-    Repricing(JdbcClient jdbc, CatalogStore store, Markets markets, ExchangeRates rates, TransactionTemplate transactions,
+    Repricing(JdbcClient jdbc, CatalogStore store, Prices prices, TransactionTemplate transactions,
             Clock clock, ProductsChangedNotifier notifier) {
         this.jdbc = jdbc;
         this.store = store;
-        this.markets = markets;
-        this.rates = rates;
+        this.prices = prices;
         this.transactions = transactions;
         this.clock = clock;
         this.notifier = notifier;
@@ -77,20 +69,14 @@ class Repricing {
         record Change(DerivedRow row, io.entrepot.market.DerivedPrice derived) {
         }
         List<Change> changes = new java.util.ArrayList<>();
-        Map<String, Market> marketsByCode = new HashMap<>();
-        Map<String, Optional<ExchangeRate>> ratesByPair = new HashMap<>();
+        Prices.Run pricing = prices.run();
         for (DerivedRow row : java.util.Objects.requireNonNull(rows)) {
             try {
-                Market market = marketsByCode.computeIfAbsent(row.market(), code -> markets.get(MarketCode.of(code)));
-                CurrencyCode from = row.base().currency();
-                Optional<ExchangeRate> rate = ratesByPair.computeIfAbsent(from.code() + "/" + market.currency().code(),
-                        pair -> rates.freshRate(from, market.currency()));
-                if (rate.isEmpty()) {
-                    continue;
-                }
-                var derived = Prices.derive(row.base(), market, rate.get(), row.markupPct());
-                if (derived.price().minor() != row.priceMinor()) {
-                    changes.add(new Change(row, derived));
+                Optional<io.entrepot.market.DerivedPrice> derived = pricing.derive(row.base(), MarketCode.of(row.market()), row.markupPct());
+                if (derived.isEmpty()) {
+                    log.debug("kept the price of offer " + row.offerId() + ": no fresh " + row.base().currency() + " rate for " + row.market());
+                } else if (derived.get().price().minor() != row.priceMinor()) {
+                    changes.add(new Change(row, derived.get()));
                 }
             } catch (RuntimeException e) {
                 log.debug("kept the price of offer " + row.offerId() + ": " + e.getMessage());
