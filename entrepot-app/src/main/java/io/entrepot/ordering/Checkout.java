@@ -217,8 +217,7 @@ public class Checkout {
             String json = JSON.writeValueAsString(quote);
             // A quote lost with the database server's crash is asked for again (an order from it then gets 404 or
             // 409, never a wrong price); an order placed from it commits durably, and so makes the quote durable too.
-            this.store.commitWithoutWaitingForTheDisk();
-            this.store.insertQuote(id, marketCode.value(), currency.code(), total.minor(), JSON.writeValueAsString(cart), json, now, quote.validUntil());
+            this.store.insertQuoteWithoutWaitingForTheDisk(id, marketCode.value(), currency.code(), total.minor(), JSON.writeValueAsString(cart), json, now, quote.validUntil());
             return new Computed(quote, json);
         }));
     }

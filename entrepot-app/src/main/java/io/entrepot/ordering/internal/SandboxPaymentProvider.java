@@ -7,6 +7,7 @@ import io.entrepot.shared.Money;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,25 +47,45 @@ class SandboxPaymentProvider implements PaymentProvider {
         return "sandbox";
     }
 
+    /**
+     * An authorization in one statement of the provider's own transaction: the key's claim with its answer, and when
+     * the key is new and the token approved, the payment and its webhook. The answer depends on nothing stored, so it
+     * is decided first; a key seen before writes nothing and answers its first answer again (or is refused when it
+     * was used for another request). The claim also lets the transaction commit without waiting for the disk, as
+     * the provider's other calls do ({@link #commitWithoutWaitingForTheDisk}); only a claim writes anything to wait
+     * for.
+     */
     @Override
     public Result authorize(String key, String token, Money amount) {
-        return once(key, "authorize", token + "|" + amount, () -> {
-            if (token.startsWith("tok_delay_")) {
-                sleep(token.substring("tok_delay_".length()));
-            }
-            if (token.startsWith("tok_decline_")) {
-                return new Result(false, null, token.substring("tok_decline_".length()));
-            }
-            String id = "pay_" + Ids.newId(clock).toString().replace("-", "");
-            Instant now = clock.instant();
-            jdbc.sql("""
-                    insert into psp_sandbox.payment (id, token, amount_minor, currency, status, created_at, updated_at)
-                    values (:id, :token, :amount, :currency, 'authorized', :now, :now)
-                    """).param("id", id).param("token", token).param("amount", amount.minor()).param("currency", amount.currency().code())
-                    .param("now", Timestamp.from(now)).update();
-            webhook(id, "payment.authorized", now);
-            return new Result(true, id, "authorized");
-        });
+        String request = token + "|" + amount;
+        if (token.startsWith("tok_delay_")) {
+            sleep(token.substring("tok_delay_".length()));
+        }
+        Instant now = clock.instant();
+        Result answer = token.startsWith("tok_decline_") ? new Result(false, null, token.substring("tok_decline_".length()))
+                : new Result(true, "pay_" + Ids.newId(clock).toString().replace("-", ""), "authorized");
+        return ActorContext.callAs(Actor.system("payment-sandbox"), () -> ownTransaction.execute(tx -> {
+            boolean claimed = jdbc.sql("""
+                    with claim as (
+                        insert into psp_sandbox.request (idempotency_key, operation, request_hash, response, created_at)
+                        values (:key, 'authorize', :hash, :response, :now) on conflict (idempotency_key) do nothing
+                        returning set_config('synchronous_commit', 'off', true)),
+                    authorized as (
+                        insert into psp_sandbox.payment (id, token, amount_minor, currency, status, created_at, updated_at)
+                        select :payment, :token, :amount, :currency, 'authorized', :now, :now from claim where :approved
+                        returning id),
+                    webhook as (
+                        insert into psp_sandbox.webhook (id, payment_id, type, occurred_at, deliver_at)
+                        select :event, id, 'payment.authorized', :now, :deliver from authorized)
+                    select count(*) > 0 from claim
+                    """).param("key", key).param("hash", request).param("response", encode(answer)).param("now", now.atOffset(ZoneOffset.UTC))
+                    .param("payment", answer.paymentRef()).param("token", token).param("amount", amount.minor())
+                    .param("currency", amount.currency().code()).param("approved", answer.approved())
+                    .param("event", "evt_" + Ids.newId(clock).toString().replace("-", ""))
+                    .param("deliver", now.plusMillis(ThreadLocalRandom.current().nextInt(50, 1500)).atOffset(ZoneOffset.UTC))
+                    .query(Boolean.class).single();
+            return claimed ? answer : replay(stored(key), "authorize", request);
+        }));
     }
 
     @Override
@@ -200,15 +221,19 @@ class SandboxPaymentProvider implements PaymentProvider {
                     """).param("key", key).param("operation", operation).param("hash", request).param("now", Timestamp.from(clock.instant()))
                     .update();
             if (claimed == 0) {
-                var stored = jdbc.sql("select operation, request_hash, response from psp_sandbox.request where idempotency_key = :key")
-                        .param("key", key).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
-                return replay(stored, operation, request);
+                return replay(stored(key), operation, request);
             }
             Result result = work.get();
             jdbc.sql("update psp_sandbox.request set response = :response where idempotency_key = :key")
                     .param("response", encode(result)).param("key", key).update();
             return result;
         }));
+    }
+
+    /** A key's claim as stored: operation, request, answer. */
+    private String[] stored(String key) {
+        return jdbc.sql("select operation, request_hash, response from psp_sandbox.request where idempotency_key = :key")
+                .param("key", key).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
     }
 
     /**

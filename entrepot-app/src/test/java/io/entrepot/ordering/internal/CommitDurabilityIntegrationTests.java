@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -96,7 +97,9 @@ class CommitDurabilityIntegrationTests {
             var tx = new TransactionTemplate(manager);
             var store = new OrderStore(jdbc);
             String inside = tx.execute(s -> {
-                store.commitWithoutWaitingForTheDisk();
+                Instant now = Instant.now();
+                store.insertQuoteWithoutWaitingForTheDisk(UUID.randomUUID(), "PH", "PHP", 1_000, "[]", "{}", now, now.plusSeconds(60));
+                s.setRollbackOnly();
                 return mode(jdbc);
             });
             assertThat(inside).isEqualTo("off");
