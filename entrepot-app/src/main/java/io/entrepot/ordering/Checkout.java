@@ -217,7 +217,8 @@ public class Checkout {
             String json = JSON.writeValueAsString(quote);
             // A quote lost with the database server's crash is asked for again (an order from it then gets 404 or
             // 409, never a wrong price); an order placed from it commits durably, and so makes the quote durable too.
-            this.store.insertQuoteWithoutWaitingForTheDisk(id, marketCode.value(), currency.code(), total.minor(), JSON.writeValueAsString(cart), json, now, quote.validUntil());
+            this.store.insertQuoteWithoutWaitingForTheDisk(id, marketCode.value(), currency.code(), total.minor(), JSON.writeValueAsString(cart), json,
+                    now, quote.validUntil());
             return new Computed(quote, json);
         }));
     }
@@ -369,9 +370,8 @@ public class Checkout {
         inventory.hold(holds, now.plus(holdFor));
         UUID paymentId = Ids.newId(clock);
         long total = quote.totals().total().money().minor();
-        store.insertPayment(new OrderStore.PaymentRow(paymentId, orderId, provider.name(), null, order.paymentToken(), total, quote.currency(),
-                "authorizing", null, null), now);
-        store.startCall(authorizeKey(orderId), paymentId, "authorize", orderId, total, now);
+        store.insertPaymentWithCall(new OrderStore.PaymentRow(paymentId, orderId, provider.name(), null, order.paymentToken(), total,
+                quote.currency(), "authorizing", null, null), authorizeKey(orderId), "authorize", orderId, now);
         Map<UUID, List<OrderStore.LineRow>> linesBySellerOrder = new java.util.HashMap<>();
         allLines.forEach(l -> linesBySellerOrder.computeIfAbsent(l.line().sellerOrderId(), k -> new ArrayList<>()).add(l.line()));
         return new Started(null, new Written(orderRow, sellerOrders, linesBySellerOrder));
@@ -399,8 +399,11 @@ public class Checkout {
         var order = written.order();
         UUID orderId = order.id();
         List<OrderStore.SellerOrderRow> sellerOrders = written.sellerOrders();
-        var payment = result.approved() ? store.movePayment(orderId, "authorizing", "authorized", result.paymentRef(), null, now)
-                : store.movePayment(orderId, "authorizing", "declined", null, result.outcome(), now);
+        String callKey = authorizeKey(orderId);
+        // the payment leaves "authorizing" and its call is finished together, or neither when the answer is recorded already
+        var payment = result.approved()
+                ? store.movePaymentAndFinishCall(orderId, "authorizing", "authorized", result.paymentRef(), null, callKey, "succeeded", result.outcome(), now)
+                : store.movePaymentAndFinishCall(orderId, "authorizing", "declined", null, result.outcome(), callKey, "failed", result.outcome(), now);
         if (payment.isEmpty()) {
             // Recorded already: the answer then, as a retry with the same key would get it.
             var answer = keys.answerForOrder(orderId);
@@ -410,11 +413,9 @@ public class Checkout {
             String status = store.order(orderId).map(OrderStore.OrderRow::status).orElse("");
             return new Placement(status.equals("placed") ? 201 : 409, "", orderId);
         }
-        String callKey = authorizeKey(orderId);
         int status;
         String body;
         if (result.approved()) {
-            store.finishCall(callKey, "succeeded", result.outcome(), now);
             var consumed = inventory.consumeAll(sellerOrders.stream().map(OrderStore.SellerOrderRow::id).toList());
             List<OrderStore.SellerOrderRow> lapsed = sellerOrders.stream().filter(so -> !consumed.contains(so.id())).toList();
             boolean stockKept = lapsed.isEmpty() || rehold(lapsed);
@@ -439,7 +440,6 @@ public class Checkout {
                         + " the authorization is voided");
             }
         } else {
-            store.finishCall(callKey, "failed", result.outcome(), now);
             for (var so : sellerOrders) {
                 inventory.release(so.id());
             }

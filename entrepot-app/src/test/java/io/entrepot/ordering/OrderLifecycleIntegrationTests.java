@@ -226,6 +226,11 @@ class OrderLifecycleIntegrationTests {
         var declined = shop.order("PH", "declined-" + UUID.randomUUID(), UUID.fromString(q2.get("id").asString()), "tok_decline_insufficient_funds");
         assertThat(declined.status()).isEqualTo(402);
         assertThat(declined.json().get("type").asString()).isEqualTo("urn:entrepot:problem:payment-declined");
+        assertThat(new io.entrepot.support.SystemSql(jdbc, tx).text("""
+                select concat_ws(' ', o.status, p.status, p.decline_reason, c.operation, c.state, c.outcome)
+                from ordering.buyer_order o join ordering.payment p on p.order_id = o.id join ordering.provider_call c on c.payment_id = p.id
+                where o.quote_id = '%s'""".formatted(q2.get("id").asString())))
+                .as("the order, its payment and the call that was declined").isEqualTo("payment_declined declined insufficient_funds authorize failed insufficient_funds");
         assertThat(stockOfLamp()).isEqualTo(20);
         assertLedgerVerifies();
     }

@@ -326,12 +326,20 @@ public class OrderStore {
 
     // Payments and provider calls
 
-    public void insertPayment(PaymentRow p, Instant now) {
+    /**
+     * A payment and the call that will authorize it, recorded before the call is made, in one statement: the call's
+     * key is new, as the payment is (a placement writes both in the transaction that claims its Idempotency-Key).
+     */
+    public void insertPaymentWithCall(PaymentRow p, String callKey, String operation, UUID source, Instant now) {
         jdbc.sql("""
-                insert into ordering.payment (id, order_id, provider, token, amount_minor, currency, status, created_at, updated_at)
-                values (:id, :order, :provider, :token, :amount, :currency, :status, :now, :now)
+                with payment as (
+                    insert into ordering.payment (id, order_id, provider, token, amount_minor, currency, status, created_at, updated_at)
+                    values (:id, :order, :provider, :token, :amount, :currency, :status, :now, :now))
+                insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
+                values (:key, :id, :operation, :source, :amount, 'started', :now, :now)
                 """).param("id", p.id()).param("order", p.orderId()).param("provider", p.provider()).param("token", p.token())
-                .param("amount", p.amountMinor()).param("currency", p.currency()).param("status", p.status()).param("now", ts(now)).update();
+                .param("amount", p.amountMinor()).param("currency", p.currency()).param("status", p.status()).param("now", ts(now))
+                .param("key", callKey).param("operation", operation).param("source", source).update();
     }
 
     public Optional<PaymentRow> paymentOfOrder(UUID orderId) {
@@ -353,6 +361,24 @@ public class OrderStore {
                 where order_id = :order and status = :from returning id
                 """).param("to", to).param("ref", providerRef).param("reason", declineReason).param("now", ts(now)).param("order", orderId)
                 .param("from", from).query(UUID.class).optional();
+    }
+
+    /**
+     * {@link #movePayment} and, when the payment moved, {@link #finishCall} of the call that moved it, in one statement;
+     * the payment's id when it moved.
+     */
+    public Optional<UUID> movePaymentAndFinishCall(UUID orderId, String from, String to, @Nullable String providerRef, @Nullable String declineReason,
+            String callKey, String callState, String outcome, Instant now) {
+        return jdbc.sql("""
+                with moved as (
+                    update ordering.payment set status = :to, provider_ref = coalesce(:ref, provider_ref), decline_reason = :reason, updated_at = :now
+                    where order_id = :order and status = :from returning id),
+                finished as (
+                    update ordering.provider_call set state = :state, outcome = :outcome, updated_at = :now
+                    where key = :key and exists (select from moved))
+                select id from moved
+                """).param("to", to).param("ref", providerRef).param("reason", declineReason).param("now", ts(now)).param("order", orderId)
+                .param("from", from).param("state", callState).param("outcome", outcome).param("key", callKey).query(UUID.class).optional();
     }
 
     public void setProviderState(UUID id, String state, Instant now) {
