@@ -61,6 +61,7 @@ class EmbeddedPostgresIntegrationTests {
         assertThat(query(server, "show max_wal_size")).isEqualTo("4GB");
         assertThat(query(server, "show work_mem")).isEqualTo("16MB");
         assertThat(query(server, "show random_page_cost")).isEqualTo("1.1");
+        assertThat(query(server, "show autovacuum_vacuum_cost_delay")).isEqualTo("10ms");
         long sharedBuffersMb = Long.parseLong(query(server, "select setting::bigint * 8 / 1024 from pg_settings where name = 'shared_buffers'"));
         assertThat(sharedBuffersMb).isBetween(128L, 2048L);
     }
