@@ -402,8 +402,10 @@ public class Checkout {
         String callKey = authorizeKey(orderId);
         // the payment leaves "authorizing" and its call is finished together, or neither when the answer is recorded already
         var payment = result.approved()
-                ? store.movePaymentAndFinishCall(orderId, "authorizing", "authorized", result.paymentRef(), null, callKey, "succeeded", result.outcome(), now)
-                : store.movePaymentAndFinishCall(orderId, "authorizing", "declined", null, result.outcome(), callKey, "failed", result.outcome(), now);
+                ? store.movePaymentAndFinishCall(orderId, "authorizing", "authorized", result.paymentRef(), null, callKey, "succeeded",
+                        result.outcome(), now)
+                : store.movePaymentAndFinishCall(orderId, "authorizing", "declined", null, result.outcome(), callKey, "failed",
+                        result.outcome(), now);
         if (payment.isEmpty()) {
             // Recorded already: the answer then, as a retry with the same key would get it.
             var answer = keys.answerForOrder(orderId);

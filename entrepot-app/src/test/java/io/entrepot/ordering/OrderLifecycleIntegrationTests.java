@@ -230,7 +230,8 @@ class OrderLifecycleIntegrationTests {
                 select concat_ws(' ', o.status, p.status, p.decline_reason, c.operation, c.state, c.outcome)
                 from ordering.buyer_order o join ordering.payment p on p.order_id = o.id join ordering.provider_call c on c.payment_id = p.id
                 where o.quote_id = '%s'""".formatted(q2.get("id").asString())))
-                .as("the order, its payment and the call that was declined").isEqualTo("payment_declined declined insufficient_funds authorize failed insufficient_funds");
+                .as("the order, its payment and the call that was declined")
+                .isEqualTo("payment_declined declined insufficient_funds authorize failed insufficient_funds");
         assertThat(stockOfLamp()).isEqualTo(20);
         assertLedgerVerifies();
     }
