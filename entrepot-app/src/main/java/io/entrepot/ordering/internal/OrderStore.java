@@ -326,6 +326,19 @@ public class OrderStore {
 
     // Payments and provider calls
 
+    /** A payment leaves one status for another, the provider's reference and a decline's reason recorded; its id when it moved. */
+    private static final String MOVE_PAYMENT = """
+            update ordering.payment set status = :to, provider_ref = coalesce(:ref, provider_ref), decline_reason = :reason, updated_at = :now
+            where order_id = :order and status = :from returning id
+            """;
+    /** A call to the provider, recorded before it is made. */
+    private static final String START_CALL = """
+            insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
+            values (:key, :payment, :operation, :source, :amount, 'started', :now, :now)
+            """;
+    /** A call's answer. */
+    private static final String FINISH_CALL = "update ordering.provider_call set state = :state, outcome = :outcome, updated_at = :now where key = :key";
+
     /**
      * A payment and the call that will authorize it, recorded before the call is made, in one statement: the call's
      * key is new, as the payment is (a placement writes both in the transaction that claims its Idempotency-Key).
@@ -334,10 +347,8 @@ public class OrderStore {
         jdbc.sql("""
                 with payment as (
                     insert into ordering.payment (id, order_id, provider, token, amount_minor, currency, status, created_at, updated_at)
-                    values (:id, :order, :provider, :token, :amount, :currency, :status, :now, :now))
-                insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
-                values (:key, :id, :operation, :source, :amount, 'started', :now, :now)
-                """).param("id", p.id()).param("order", p.orderId()).param("provider", p.provider()).param("token", p.token())
+                    values (:payment, :order, :provider, :token, :amount, :currency, :status, :now, :now))
+                """ + START_CALL).param("payment", p.id()).param("order", p.orderId()).param("provider", p.provider()).param("token", p.token())
                 .param("amount", p.amountMinor()).param("currency", p.currency()).param("status", p.status()).param("now", ts(now))
                 .param("key", callKey).param("operation", operation).param("source", source).update();
     }
@@ -356,10 +367,7 @@ public class OrderStore {
      */
     public Optional<UUID> movePayment(UUID orderId, String from, String to, @Nullable String providerRef, @Nullable String declineReason,
             Instant now) {
-        return jdbc.sql("""
-                update ordering.payment set status = :to, provider_ref = coalesce(:ref, provider_ref), decline_reason = :reason, updated_at = :now
-                where order_id = :order and status = :from returning id
-                """).param("to", to).param("ref", providerRef).param("reason", declineReason).param("now", ts(now)).param("order", orderId)
+        return jdbc.sql(MOVE_PAYMENT).param("to", to).param("ref", providerRef).param("reason", declineReason).param("now", ts(now)).param("order", orderId)
                 .param("from", from).query(UUID.class).optional();
     }
 
@@ -369,15 +377,8 @@ public class OrderStore {
      */
     public Optional<UUID> movePaymentAndFinishCall(UUID orderId, String from, String to, @Nullable String providerRef, @Nullable String declineReason,
             String callKey, String callState, String outcome, Instant now) {
-        return jdbc.sql("""
-                with moved as (
-                    update ordering.payment set status = :to, provider_ref = coalesce(:ref, provider_ref), decline_reason = :reason, updated_at = :now
-                    where order_id = :order and status = :from returning id),
-                finished as (
-                    update ordering.provider_call set state = :state, outcome = :outcome, updated_at = :now
-                    where key = :key and exists (select from moved))
-                select id from moved
-                """).param("to", to).param("ref", providerRef).param("reason", declineReason).param("now", ts(now)).param("order", orderId)
+        return jdbc.sql("with moved as (" + MOVE_PAYMENT + "), finished as (" + FINISH_CALL + " and exists (select from moved)) select id from moved")
+                .param("to", to).param("ref", providerRef).param("reason", declineReason).param("now", ts(now)).param("order", orderId)
                 .param("from", from).param("state", callState).param("outcome", outcome).param("key", callKey).query(UUID.class).optional();
     }
 
@@ -388,10 +389,7 @@ public class OrderStore {
 
     /** Records a call before it is made; false when the key was recorded already (a retry). */
     public boolean startCall(String key, UUID payment, String operation, UUID source, long amount, Instant now) {
-        return jdbc.sql("""
-                insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
-                values (:key, :payment, :operation, :source, :amount, 'started', :now, :now) on conflict (key) do nothing
-                """).param("key", key).param("payment", payment).param("operation", operation).param("source", source)
+        return jdbc.sql(START_CALL + " on conflict (key) do nothing").param("key", key).param("payment", payment).param("operation", operation).param("source", source)
                 .param("amount", amount).param("now", ts(now)).update() > 0;
     }
 
@@ -400,8 +398,7 @@ public class OrderStore {
     }
 
     public void finishCall(String key, String state, String outcome, Instant now) {
-        jdbc.sql("update ordering.provider_call set state = :state, outcome = :outcome, updated_at = :now where key = :key")
-                .param("state", state).param("outcome", outcome).param("now", ts(now)).param("key", key).update();
+        jdbc.sql(FINISH_CALL).param("state", state).param("outcome", outcome).param("now", ts(now)).param("key", key).update();
     }
 
     public List<CallRow> unfinishedCalls(Instant startedBefore, int limit) {
