@@ -51,9 +51,8 @@ class SandboxPaymentProvider implements PaymentProvider {
      * An authorization in one statement of the provider's own transaction: the key's claim with its answer, and when
      * the key is new and the token approved, the payment and its webhook. The answer depends on nothing stored, so it
      * is decided first; a key seen before writes nothing and answers its first answer again (or is refused when it
-     * was used for another request). The claim also lets the transaction commit without waiting for the disk, as
-     * the provider's other calls do ({@link #commitWithoutWaitingForTheDisk}); only a claim writes anything to wait
-     * for.
+     * was used for another request). As in every call, the claim lets the transaction commit without waiting for
+     * the disk ({@link #UNWAITED}).
      */
     @Override
     public Result authorize(String key, String token, Money amount) {
@@ -69,7 +68,8 @@ class SandboxPaymentProvider implements PaymentProvider {
                     with claim as (
                         insert into psp_sandbox.request (idempotency_key, operation, request_hash, response, created_at)
                         values (:key, 'authorize', :hash, :response, :now) on conflict (idempotency_key) do nothing
-                        returning set_config('synchronous_commit', 'off', true)),
+                        """ + "returning " + UNWAITED + """
+                    ),
                     authorized as (
                         insert into psp_sandbox.payment (id, token, amount_minor, currency, status, created_at, updated_at)
                         select :payment, :token, :amount, :currency, 'authorized', :now, :now from claim where :approved
@@ -81,8 +81,7 @@ class SandboxPaymentProvider implements PaymentProvider {
                     """).param("key", key).param("hash", request).param("response", encode(answer)).param("now", now.atOffset(ZoneOffset.UTC))
                     .param("payment", answer.paymentRef()).param("token", token).param("amount", amount.minor())
                     .param("currency", amount.currency().code()).param("approved", answer.approved())
-                    .param("event", "evt_" + Ids.newId(clock).toString().replace("-", ""))
-                    .param("deliver", now.plusMillis(ThreadLocalRandom.current().nextInt(50, 1500)).atOffset(ZoneOffset.UTC))
+                    .param("event", eventId()).param("deliver", now.plusMillis(deliveryDelayMillis()).atOffset(ZoneOffset.UTC))
                     .query(Boolean.class).single();
             return claimed ? answer : replay(stored(key), "authorize", request);
         }));
@@ -124,15 +123,15 @@ class SandboxPaymentProvider implements PaymentProvider {
             return java.util.List.of();
         }
         return ActorContext.callAs(Actor.system("payment-sandbox"), () -> ownTransaction.execute(tx -> {
-            commitWithoutWaitingForTheDisk();
             Instant now = clock.instant();
             String[] keys = calls.stream().map(RefundCall::idempotencyKey).toArray(String[]::new);
             String[] requests = calls.stream().map(c -> c.paymentRef() + "|" + c.amount()).toArray(String[]::new);
             java.util.Set<String> claimed = new java.util.HashSet<>(jdbc.sql("""
                     insert into psp_sandbox.request (idempotency_key, operation, request_hash, response, created_at)
                     select u.key, 'refund', u.request, '', :now from unnest(cast(:keys as text[]), cast(:requests as text[])) as u (key, request)
-                    on conflict (idempotency_key) do nothing returning idempotency_key
-                    """).param("keys", keys).param("requests", requests).param("now", Timestamp.from(now)).query(String.class).list());
+                    on conflict (idempotency_key) do nothing
+                    """ + "returning idempotency_key, " + UNWAITED).param("keys", keys).param("requests", requests).param("now", Timestamp.from(now))
+                    .query((rs, n) -> rs.getString(1)).list());
             Result[] results = new Result[calls.size()];
             java.util.Map<String, String[]> stored = new java.util.HashMap<>();
             if (claimed.size() < calls.size()) {
@@ -214,13 +213,12 @@ class SandboxPaymentProvider implements PaymentProvider {
     /** Does the work once per key, in a transaction of its own, and answers a retry with the first answer. */
     private Result once(String key, String operation, String request, java.util.function.Supplier<Result> work) {
         return ActorContext.callAs(Actor.system("payment-sandbox"), () -> ownTransaction.execute(tx -> {
-            commitWithoutWaitingForTheDisk();
-            int claimed = jdbc.sql("""
+            boolean claimed = !jdbc.sql("""
                     insert into psp_sandbox.request (idempotency_key, operation, request_hash, response, created_at)
                     values (:key, :operation, :hash, '', :now) on conflict (idempotency_key) do nothing
-                    """).param("key", key).param("operation", operation).param("hash", request).param("now", Timestamp.from(clock.instant()))
-                    .update();
-            if (claimed == 0) {
+                    """ + "returning " + UNWAITED).param("key", key).param("operation", operation).param("hash", request)
+                    .param("now", Timestamp.from(clock.instant())).query(String.class).list().isEmpty();
+            if (!claimed) {
                 return replay(stored(key), operation, request);
             }
             Result result = work.get();
@@ -243,10 +241,11 @@ class SandboxPaymentProvider implements PaymentProvider {
      * flushed in order, so the answer it recorded is durable at the provider too; a call whose answer it did not
      * record yet is repeated with the same key by its recovery, and a provider that lost the first answer makes a
      * new one — still one authorization, capture or refund per key.
+     *
+     * <p>Set by each call's claim of its key ({@code returning} it), for this transaction only: a call whose key was
+     * claimed before writes nothing, so has nothing to wait for.
      */
-    private void commitWithoutWaitingForTheDisk() {
-        jdbc.sql("set local synchronous_commit = off").update();
-    }
+    private static final String UNWAITED = "set_config('synchronous_commit', 'off', true)";
 
     private static void sleep(String millis) {
         try {
@@ -281,18 +280,27 @@ class SandboxPaymentProvider implements PaymentProvider {
                 insert into psp_sandbox.webhook (id, payment_id, type, occurred_at, deliver_at)
                 select u.id, u.payment, :type, cast(:occurred as timestamptz), cast(:occurred as timestamptz) + u.delay * interval '1 millisecond'
                 from unnest(cast(:ids as text[]), cast(:payments as text[]), cast(:delays as int[])) as u (id, payment, delay)
-                """).param("ids", paymentRefs.stream().map(r -> "evt_" + Ids.newId(clock).toString().replace("-", "")).toArray(String[]::new))
+                """).param("ids", paymentRefs.stream().map(r -> eventId()).toArray(String[]::new))
                 .param("payments", paymentRefs.toArray(String[]::new))
-                .param("delays", paymentRefs.stream().mapToInt(r -> ThreadLocalRandom.current().nextInt(50, 1500)).toArray())
+                .param("delays", paymentRefs.stream().mapToInt(r -> deliveryDelayMillis()).toArray())
                 .param("type", type).param("occurred", Timestamp.from(occurred)).update();
     }
 
     private void webhook(String paymentRef, String type, Instant occurred) {
         // Delivered a little later, in an order of its own choosing.
-        Instant deliverAt = occurred.plusMillis(ThreadLocalRandom.current().nextInt(50, 1500));
+        Instant deliverAt = occurred.plusMillis(deliveryDelayMillis());
         jdbc.sql("""
                 insert into psp_sandbox.webhook (id, payment_id, type, occurred_at, deliver_at) values (:id, :payment, :type, :occurred, :deliver)
-                """).param("id", "evt_" + Ids.newId(clock).toString().replace("-", "")).param("payment", paymentRef).param("type", type)
+                """).param("id", eventId()).param("payment", paymentRef).param("type", type)
                 .param("occurred", Timestamp.from(occurred)).param("deliver", Timestamp.from(deliverAt)).update();
+    }
+
+    private String eventId() {
+        return "evt_" + Ids.newId(clock).toString().replace("-", "");
+    }
+
+    /** A webhook is delivered a little after its event, each after a delay of its own: so possibly out of order. */
+    private static int deliveryDelayMillis() {
+        return ThreadLocalRandom.current().nextInt(50, 1500);
     }
 }

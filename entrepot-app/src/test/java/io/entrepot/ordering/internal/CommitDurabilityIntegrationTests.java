@@ -37,6 +37,8 @@ class CommitDurabilityIntegrationTests {
     @LocalServerPort
     int port;
     @Autowired
+    PaymentProvider provider;
+    @Autowired
     Environment environment;
 
     @Test
@@ -86,6 +88,35 @@ class CommitDurabilityIntegrationTests {
                 "psp_sandbox.request: off",
                 "psp_sandbox.payment: off",
                 "ledger.journal_entry: on");
+    }
+
+    @Test
+    void everyCallToTheSandboxProviderCommitsWithoutWaiting() throws SQLException {
+        String run = "durability:" + UUID.randomUUID();
+        List<String> modes = new ArrayList<>();
+        try (Connection owner = owner()) {
+            try {
+                watch(owner);
+                String ref = provider.authorize(run + ":authorize", "tok_visa", Money.ofMinor(1_000, "PHP")).paymentRef();
+                assertThat(provider.capture(run + ":capture", ref, Money.ofMinor(1_000, "PHP")).approved()).isTrue();
+                assertThat(provider.refund(run + ":refund", ref, Money.ofMinor(300, "PHP")).approved()).isTrue();
+                assertThat(provider.refundAll(List.of(new PaymentProvider.RefundCall(run + ":batch", ref, Money.ofMinor(200, "PHP"))))
+                        .getFirst().approved()).isTrue();
+                try (var statement = owner.prepareStatement("""
+                        select row ->> 'idempotency_key', mode from public.test_commit_mode
+                        where tbl = 'psp_sandbox.request' and row ->> 'idempotency_key' like ? order by seq""")) {
+                    statement.setString(1, run + ":%");
+                    try (var rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            modes.add(rows.getString(1).substring(run.length() + 1) + ": " + rows.getString(2));
+                        }
+                    }
+                }
+            } finally {
+                unwatch(owner);
+            }
+        }
+        assertThat(modes).containsExactly("authorize: off", "capture: off", "refund: off", "batch: off");
     }
 
     @Test
