@@ -548,8 +548,10 @@ public final class CheckoutBenchmark {
                         line[0], now);
                 exec(c, "update catalog.stock set available = available - 1 where sku_id = ? and warehouse_id = ? and available >= 1", line[0], line[2]);
                 exec(c, """
-                        insert into catalog.reservation (id, order_ref, sku_id, warehouse_id, seller_id, quantity, expires_at, created_at)
-                        values (?, ?, ?, ?, ?, 1, ?, ?)""", UUID.randomUUID(), so, line[0], line[2], line[1], now, now);
+                        with held as (insert into catalog.reservation (id, order_ref, sku_id, warehouse_id, seller_id, quantity, expires_at, created_at)
+                                      values (?, ?, ?, ?, ?, 1, ?, ?) returning id, expires_at)
+                        insert into catalog.hold (reservation_id, expires_at) select id, expires_at from held""",
+                        UUID.randomUUID(), so, line[0], line[2], line[1], now, now);
             }
             UUID payment = UUID.randomUUID();
             exec(c, """
@@ -575,7 +577,9 @@ public final class CheckoutBenchmark {
             exec(c, "update ordering.provider_call set state = 'succeeded', outcome = 'authorized', updated_at = ? where key = ?", now, callKey);
             exec(c, "update ordering.payment set status = 'authorized', provider_ref = ?, updated_at = ? where id = ?", ref, now, payment);
             for (UUID so : sellerOrders) {
-                exec(c, "update catalog.reservation set state = 'consumed', settled_at = ? where order_ref = ? and state = 'held'", now, so);
+                exec(c, """
+                        with consumed as (update catalog.reservation set state = 'consumed', settled_at = ? where order_ref = ? and state = 'held' returning id)
+                        delete from catalog.hold where reservation_id in (select id from consumed)""", now, so);
                 exec(c, "update ordering.seller_order set status = 'placed', updated_at = ? where id = ?", now, so);
             }
             exec(c, "update ordering.buyer_order set status = 'placed', updated_at = ? where id = ?", now, order);

@@ -217,9 +217,10 @@ public class Inventory {
                     "seller", row.sellerId(), "quantity", request.quantity(), "expires", Timestamp.from(expiresAt), "now", Timestamp.from(now)));
         }
         if (!reservations.isEmpty()) {
-            // the holds of all the orders in one statement, once their stock is taken
-            jdbc.sql("insert into catalog.reservation (id, order_ref, sku_id, warehouse_id, seller_id, quantity, expires_at, created_at) values "
-                    + SqlRows.values("(:id, :order, :sku, :warehouse, :seller, :quantity, :expires, :now)", reservations.size()))
+            // the holds of all the orders in one statement, once their stock is taken, each queued to expire
+            jdbc.sql("with held as (insert into catalog.reservation (id, order_ref, sku_id, warehouse_id, seller_id, quantity, expires_at, created_at)"
+                    + " values " + SqlRows.values("(:id, :order, :sku, :warehouse, :seller, :quantity, :expires, :now)", reservations.size())
+                    + " returning id, expires_at) insert into catalog.hold (reservation_id, expires_at) select id, expires_at from held")
                     .params(SqlRows.params(reservations)).update();
         }
     }
@@ -227,14 +228,12 @@ public class Inventory {
     /** Turns the holds of several orders into sold stock in one statement; the orders that had holds left (the others' had expired). */
     @Transactional
     public java.util.Set<UUID> consumeAll(java.util.Collection<UUID> orderRefs) {
-        // "state || ''" and not "state": the plain condition lets the planner use the partial index of held
-        // reservations by expiry, which it believes small; but a consumed hold leaves a dead entry there until
-        // vacuum, and a bitmap scan walks them all (2.7 ms, 19,694 entries for 2 rows in a benchmark run, growing
-        // with every order until autovacuum). By order reference it is a few index entries whatever the table's state.
         return new java.util.HashSet<>(jdbc.sql("""
-                update catalog.reservation set state = 'consumed', settled_at = :now
-                where order_ref = any (cast(:orders as uuid[])) and state || '' = 'held'
-                returning order_ref
+                with consumed as (update catalog.reservation set state = 'consumed', settled_at = :now
+                                  where order_ref = any (cast(:orders as uuid[])) and state = 'held'
+                                  returning id, order_ref),
+                     unqueued as (delete from catalog.hold where reservation_id in (select id from consumed))
+                select order_ref from consumed
                 """).param("now", Timestamp.from(clock.instant())).param("orders", orderRefs.stream().map(UUID::toString).toArray(String[]::new))
                 .query(UUID.class).list());
     }
@@ -246,20 +245,29 @@ public class Inventory {
     @Transactional
     public int release(UUID orderRef) {
         return giveBack(jdbc.sql("""
-                update catalog.reservation set state = 'released', settled_at = :now
-                where order_ref = :order and state in ('held', 'consumed')
-                returning sku_id, warehouse_id, quantity
+                with released as (update catalog.reservation set state = 'released', settled_at = :now
+                                  where order_ref = :order and state in ('held', 'consumed')
+                                  returning id, sku_id, warehouse_id, quantity),
+                     unqueued as (delete from catalog.hold where reservation_id in (select id from released))
+                select sku_id, warehouse_id, quantity from released
                 """).param("now", Timestamp.from(clock.instant())).param("order", orderRef));
     }
 
-    /** Releases holds whose time ran out before payment; the units given back. */
+    /**
+     * Releases holds whose time ran out before payment; the units given back. The reservations are
+     * locked before their queue entries, as consuming and releasing do, so they cannot deadlock; one
+     * another's are skipped. A queue entry whose hold was settled meanwhile is removed and gives nothing.
+     */
     @Transactional
     public int expireHolds(int limit) {
         return giveBack(jdbc.sql("""
-                update catalog.reservation set state = 'released', settled_at = :now
-                where id in (select id from catalog.reservation where state = 'held' and expires_at <= :now
-                             order by expires_at limit :limit for update skip locked)
-                returning sku_id, warehouse_id, quantity
+                with due as (select r.id from catalog.hold h join catalog.reservation r on r.id = h.reservation_id
+                             where h.expires_at <= :now order by h.expires_at limit :limit for update of r skip locked),
+                     released as (update catalog.reservation set state = 'released', settled_at = :now
+                                  where id in (select id from due) and state = 'held'
+                                  returning sku_id, warehouse_id, quantity),
+                     unqueued as (delete from catalog.hold where reservation_id in (select id from due))
+                select sku_id, warehouse_id, quantity from released
                 """).param("now", Timestamp.from(clock.instant())).param("limit", limit));
     }
 

@@ -71,7 +71,14 @@ class CheckoutConcurrencyIntegrationTests {
         assertThat(sql("select coalesce(sum(available), 0) from catalog.stock s join catalog.offer_price p on p.sku_id = s.sku_id where p.offer_id = '"
                 + offer + "'")).isZero();
         assertThat(sql("select count(*) from ordering.order_line where offer_id = '" + offer + "'")).isEqualTo(10);
+        // every hold still waiting is queued to expire, and nothing else is
+        assertThat(sql(HOLDS_OUT_OF_THEIR_QUEUE)).isZero();
     }
+
+    /** Reservations held but not queued to expire, and queue entries of no held reservation. */
+    static final String HOLDS_OUT_OF_THEIR_QUEUE = """
+            select count(*) from catalog.reservation r full join catalog.hold h on h.reservation_id = r.id
+            where (r.state = 'held') is distinct from (h.reservation_id is not null)""";
 
     @Test
     void fiftyConcurrentRetriesWithOneKeyMakeOneOrderOnePaymentAndOneJournalEntry() throws Exception {

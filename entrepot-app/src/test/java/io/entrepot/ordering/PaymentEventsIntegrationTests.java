@@ -101,6 +101,7 @@ class PaymentEventsIntegrationTests {
         assertThat(available()).isEqualTo(3);
         assertThat(sql("select count(*) from catalog.reservation r join ordering.seller_order s on s.id = r.order_ref where s.order_id = '"
                 + placed.json().get("id").asString() + "' and r.state = 'consumed'")).isEqualTo(1);
+        assertThat(sql(CheckoutConcurrencyIntegrationTests.HOLDS_OUT_OF_THEIR_QUEUE)).isZero();
     }
 
     @Test
@@ -115,6 +116,7 @@ class PaymentEventsIntegrationTests {
         assertThat(placed.status()).as(placed.body()).isEqualTo(409);
         assertThat(placed.json().get("type").asString()).isEqualTo("urn:entrepot:problem:reservation-expired");
         assertThat(available()).isZero();
+        assertThat(sql(CheckoutConcurrencyIntegrationTests.HOLDS_OUT_OF_THEIR_QUEUE)).isZero();
         assertThat(text("select status from ordering.buyer_order where quote_id = '" + late + "'")).isEqualTo("expired");
         assertThat(text("select p.status from ordering.payment p join ordering.buyer_order o on o.id = p.order_id where o.quote_id = '" + late + "'"))
                 .isEqualTo("voided");
@@ -156,8 +158,16 @@ class PaymentEventsIntegrationTests {
             Thread.sleep(20);
         }
         ActorContext.runAs(Actor.system("test-expire"), () -> tx.executeWithoutResult(s -> {
-            jdbc.sql("update catalog.reservation set expires_at = now() - interval '1 second' where state = 'held' and sku_id = :sku")
-                    .param("sku", UUID.fromString(sku())).update();
+            // the hold, and its place in the expiry queue (which the platform only adds to and takes from)
+            jdbc.sql("""
+                    with lapsed as (update catalog.reservation set expires_at = now() - interval '1 second' where state = 'held' and sku_id = :sku
+                                    returning id)
+                    delete from catalog.hold where reservation_id in (select id from lapsed)
+                    """).param("sku", UUID.fromString(sku())).update();
+            jdbc.sql("""
+                    insert into catalog.hold (reservation_id, expires_at)
+                    select id, expires_at from catalog.reservation where state = 'held' and sku_id = :sku
+                    """).param("sku", UUID.fromString(sku())).update();
             inventory.expireHolds(100);
         }));
     }

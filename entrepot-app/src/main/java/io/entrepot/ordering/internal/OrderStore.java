@@ -292,7 +292,7 @@ public class OrderStore {
 
     public List<UUID> dueForRelease(Instant now, int limit) {
         return jdbc.sql("""
-                select id from ordering.seller_order where status = 'delivered' and release_due_at <= :now
+                select id from ordering.seller_order where release_due_at <= :now and released_at is null and status = 'delivered'
                 order by release_due_at limit :limit for update skip locked
                 """).param("now", ts(now)).param("limit", limit).query(UUID.class).list();
     }
