@@ -559,8 +559,9 @@ public final class CheckoutBenchmark {
                     values (?, ?, 'sandbox', 'tok_visa', 2, 'PHP', 'authorizing', ?, ?)""", payment, order, now, now);
             String callKey = "order:" + order + ":authorize";
             exec(c, """
-                    insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
-                    values (?, ?, 'authorize', ?, 2, 'started', ?, ?)""", callKey, payment, order, now, now);
+                    with started as (insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
+                                     values (?, ?, 'authorize', ?, 2, 'started', ?, ?) returning key, created_at)
+                    insert into ordering.open_call (key, started_at) select key, created_at from started""", callKey, payment, order, now, now);
             c.commit();
             // the provider's own transaction, whose commit does not wait for the disk either
             exec(c, "set local synchronous_commit = off");
@@ -574,7 +575,9 @@ public final class CheckoutBenchmark {
             exec(c, "update psp_sandbox.request set response = '1|x|authorized' where idempotency_key = ?", callKey);
             c.commit();
             // transaction 2: answer, holds consumed, statuses, journal entry, key completed
-            exec(c, "update ordering.provider_call set state = 'succeeded', outcome = 'authorized', updated_at = ? where key = ?", now, callKey);
+            exec(c, """
+                    with finished as (update ordering.provider_call set state = 'succeeded', outcome = 'authorized', updated_at = ? where key = ? returning key)
+                    delete from ordering.open_call where key in (select key from finished)""", now, callKey);
             exec(c, "update ordering.payment set status = 'authorized', provider_ref = ?, updated_at = ? where id = ?", ref, now, payment);
             for (UUID so : sellerOrders) {
                 exec(c, """

@@ -129,6 +129,7 @@ class RemediationCrashIntegrationTests {
             assertThat(EmbeddedDatabaseAccess.query(dataDir, "select sum(available) from catalog.stock")).as("300 units − 90 sold + 45 back")
                     .isEqualTo("255");
             assertThat(EmbeddedDatabaseAccess.query(dataDir, "select count(*) from ordering.provider_call where state = 'started'")).isEqualTo("0");
+            assertThat(EmbeddedDatabaseAccess.query(dataDir, "select count(*) from ordering.open_call")).as("calls left in the recovery queue").isEqualTo("0");
         } finally {
             EmbeddedDatabaseAccess.stop(dataDir);
             org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);

@@ -65,6 +65,7 @@ class CaptureCrashIntegrationTests {
             assertThat(EmbeddedDatabaseAccess.query(dataDir, "select count(*) from ledger.journal_entry where source_type = 'seller_order' and source_id = '"
                     + sellerOrder + "'")).isEqualTo("1");
             assertThat(EmbeddedDatabaseAccess.query(dataDir, "select count(*) from ordering.provider_call where state = 'started'")).isEqualTo("0");
+            assertThat(EmbeddedDatabaseAccess.query(dataDir, "select count(*) from ordering.open_call")).as("calls left in the recovery queue").isEqualTo("0");
         } finally {
             EmbeddedDatabaseAccess.stop(dataDir);
             org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);

@@ -71,9 +71,15 @@ class CheckoutConcurrencyIntegrationTests {
         assertThat(sql("select coalesce(sum(available), 0) from catalog.stock s join catalog.offer_price p on p.sku_id = s.sku_id where p.offer_id = '"
                 + offer + "'")).isZero();
         assertThat(sql("select count(*) from ordering.order_line where offer_id = '" + offer + "'")).isEqualTo(10);
-        // every hold still waiting is queued to expire, and nothing else is
+        // every hold still waiting is queued to expire, every call not yet answered is queued for the recovery, and nothing else is
         assertThat(sql(HOLDS_OUT_OF_THEIR_QUEUE)).isZero();
+        assertThat(sql(CALLS_OUT_OF_THEIR_QUEUE)).isZero();
     }
+
+    /** Provider calls started but not queued for the recovery, and queue entries of no started call. */
+    static final String CALLS_OUT_OF_THEIR_QUEUE = """
+            select count(*) from ordering.provider_call c full join ordering.open_call o on o.key = c.key
+            where (c.state = 'started') is distinct from (o.key is not null)""";
 
     /** Reservations held but not queued to expire, and queue entries of no held reservation. */
     static final String HOLDS_OUT_OF_THEIR_QUEUE = """

@@ -172,11 +172,13 @@ class BulkRefunds {
                 .param("feesBack", longs(fresh, f -> f.refund().feesBack())).param("sellerParts", longs(fresh, f -> f.refund().sellerPart()))
                 .param("reasons", strings(fresh, f -> f.refund().reason())).param("by", by).param("now", at).update();
         jdbc.sql("""
-                insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
-                select 'refund:' || u.refund, p.id, 'refund', cast(u.refund as uuid), u.amount, 'started', :now, :now
-                from unnest(cast(:refunds as text[]), cast(:orders as uuid[]), cast(:amounts as bigint[])) as u (refund, buyer_order, amount)
-                join ordering.payment p on p.order_id = u.buyer_order
-                """).param("refunds", strings(fresh, f -> f.refund().id())).param("orders", strings(fresh, f -> f.order().orderId()))
+                with started as (
+                    insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
+                    select 'refund:' || u.refund, p.id, 'refund', cast(u.refund as uuid), u.amount, 'started', :now, :now
+                    from unnest(cast(:refunds as text[]), cast(:orders as uuid[]), cast(:amounts as bigint[])) as u (refund, buyer_order, amount)
+                    join ordering.payment p on p.order_id = u.buyer_order
+                    returning key, created_at)
+                """ + OrderStore.OPEN_STARTED).param("refunds", strings(fresh, f -> f.refund().id())).param("orders", strings(fresh, f -> f.order().orderId()))
                 .param("amounts", longs(fresh, f -> f.refund().amountMinor())).param("now", at).update();
     }
 
@@ -243,10 +245,12 @@ class BulkRefunds {
                     """).param("orders", strings(done, b -> b.refund().sellerOrderId())).param("amounts", longs(done, b -> b.refund().amountMinor()))
                     .param("now", at).update();
             jdbc.sql("""
-                    update ordering.provider_call c set state = u.state, outcome = u.outcome, updated_at = :now
-                    from unnest(cast(:keys as text[]), cast(:states as text[]), cast(:outcomes as text[])) as u (key, state, outcome)
-                    where c.key = u.key
-                    """).param("keys", strings(booked, b -> "refund:" + b.refund().id())).param("states", strings(booked, Booked::callState))
+                    with finished as (
+                        update ordering.provider_call c set state = u.state, outcome = u.outcome, updated_at = :now
+                        from unnest(cast(:keys as text[]), cast(:states as text[]), cast(:outcomes as text[])) as u (key, state, outcome)
+                        where c.key = u.key
+                        returning c.key)
+                    """ + OrderStore.CLOSE_FINISHED).param("keys", strings(booked, b -> "refund:" + b.refund().id())).param("states", strings(booked, Booked::callState))
                     .param("outcomes", strings(booked, Booked::outcome)).param("now", at).update();
             jdbc.sql("""
                     update ordering.idempotency_key k set state = 'done', response_status = u.status, response_body = u.body

@@ -336,8 +336,12 @@ public class OrderStore {
             insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
             values (:key, :payment, :operation, :source, :amount, 'started', :now, :now)
             """;
+    /** The calls of a statement's {@code started} (their key and start), queued as open: the recovery job's work. */
+    static final String OPEN_STARTED = "insert into ordering.open_call (key, started_at) select key, created_at from started";
     /** A call's answer. */
     private static final String FINISH_CALL = "update ordering.provider_call set state = :state, outcome = :outcome, updated_at = :now where key = :key";
+    /** The calls of a statement's {@code finished} (their key), answered: out of the open calls. */
+    static final String CLOSE_FINISHED = "delete from ordering.open_call where key in (select key from finished)";
 
     /**
      * A payment and the call that will authorize it, recorded before the call is made, in one statement: the call's
@@ -347,8 +351,9 @@ public class OrderStore {
         jdbc.sql("""
                 with payment as (
                     insert into ordering.payment (id, order_id, provider, token, amount_minor, currency, status, created_at, updated_at)
-                    values (:payment, :order, :provider, :token, :amount, :currency, :status, :now, :now))
-                """ + START_CALL).param("payment", p.id()).param("order", p.orderId()).param("provider", p.provider()).param("token", p.token())
+                    values (:payment, :order, :provider, :token, :amount, :currency, :status, :now, :now)),
+                started as (
+                """ + START_CALL + " returning key, created_at) " + OPEN_STARTED).param("payment", p.id()).param("order", p.orderId()).param("provider", p.provider()).param("token", p.token())
                 .param("amount", p.amountMinor()).param("currency", p.currency()).param("status", p.status()).param("now", ts(now))
                 .param("key", callKey).param("operation", operation).param("source", source).update();
     }
@@ -377,7 +382,8 @@ public class OrderStore {
      */
     public Optional<UUID> movePaymentAndFinishCall(UUID orderId, String from, String to, @Nullable String providerRef, @Nullable String declineReason,
             String callKey, String callState, String outcome, Instant now) {
-        return jdbc.sql("with moved as (" + MOVE_PAYMENT + "), finished as (" + FINISH_CALL + " and exists (select from moved)) select id from moved")
+        return jdbc.sql("with moved as (" + MOVE_PAYMENT + "), finished as (" + FINISH_CALL + " and exists (select from moved) returning key), closed as ("
+                + CLOSE_FINISHED + ") select id from moved")
                 .param("to", to).param("ref", providerRef).param("reason", declineReason).param("now", ts(now)).param("order", orderId)
                 .param("from", from).param("state", callState).param("outcome", outcome).param("key", callKey).query(UUID.class).optional();
     }
@@ -389,7 +395,7 @@ public class OrderStore {
 
     /** Records a call before it is made; false when the key was recorded already (a retry). */
     public boolean startCall(String key, UUID payment, String operation, UUID source, long amount, Instant now) {
-        return jdbc.sql(START_CALL + " on conflict (key) do nothing").param("key", key).param("payment", payment).param("operation", operation).param("source", source)
+        return jdbc.sql("with started as (" + START_CALL + " on conflict (key) do nothing returning key, created_at) " + OPEN_STARTED).param("key", key).param("payment", payment).param("operation", operation).param("source", source)
                 .param("amount", amount).param("now", ts(now)).update() > 0;
     }
 
@@ -398,11 +404,14 @@ public class OrderStore {
     }
 
     public void finishCall(String key, String state, String outcome, Instant now) {
-        jdbc.sql(FINISH_CALL).param("state", state).param("outcome", outcome).param("now", ts(now)).param("key", key).update();
+        jdbc.sql("with finished as (" + FINISH_CALL + " returning key) " + CLOSE_FINISHED).param("state", state).param("outcome", outcome).param("now", ts(now)).param("key", key).update();
     }
 
     public List<CallRow> unfinishedCalls(Instant startedBefore, int limit) {
-        return jdbc.sql("select * from ordering.provider_call where state = 'started' and created_at < :before order by created_at limit :limit")
+        return jdbc.sql("""
+                select c.* from ordering.open_call o join ordering.provider_call c on c.key = o.key
+                where o.started_at < :before and c.state = 'started' order by o.started_at limit :limit
+                """)
                 .param("before", ts(startedBefore)).param("limit", limit).query(OrderStore::callRow).list();
     }
 
