@@ -570,7 +570,10 @@ public final class CheckoutBenchmark {
                     callKey, now);
             exec(c, "insert into psp_sandbox.payment (id, token, amount_minor, currency, status, created_at, updated_at) values (?, 'tok_visa', 2, 'PHP', 'authorized', ?, ?)",
                     ref, now, now);
-            exec(c, "insert into psp_sandbox.webhook (id, payment_id, type, occurred_at, deliver_at) values (?, ?, 'payment.authorized', ?, ?)",
+            exec(c, """
+                    with queued as (insert into psp_sandbox.webhook (id, payment_id, type, occurred_at, deliver_at) values (?, ?, 'payment.authorized', ?, ?)
+                                    returning id, deliver_at)
+                    insert into psp_sandbox.webhook_due (webhook_id, deliver_at) select id, deliver_at from queued""",
                     "evt_" + UUID.randomUUID(), ref, now, now);
             exec(c, "update psp_sandbox.request set response = '1|x|authorized' where idempotency_key = ?", callKey);
             c.commit();

@@ -89,6 +89,11 @@ class PaymentEventsIntegrationTests {
         }
         assertThat(text("select provider_state from ordering.payment where provider_ref = '" + ref + "'")).isEqualTo("authorized");
         assertThat(sql("select count(*) from ordering.payment_event where provider_ref = '" + ref + "'")).isEqualTo(1);
+        // every webhook not yet delivered (or to be sent again) is queued at its time, and nothing else is
+        assertThat(sql("""
+                select count(*) from psp_sandbox.webhook w full join psp_sandbox.webhook_due d on d.webhook_id = w.id
+                where (w.id is not null and w.delivered_at is null) is distinct from (d.webhook_id is not null and d.deliver_at = w.deliver_at)
+                """)).isZero();
     }
 
     @Test

@@ -37,6 +37,8 @@ class SandboxAuthorizationIntegrationTests {
                 + " and currency = 'PHP' and status = 'authorized'", first.paymentRef())).isEqualTo(1);
         assertThat(count("select count(*) from psp_sandbox.webhook where payment_id = :ref and type = 'payment.authorized'"
                 + " and deliver_at > occurred_at and delivered_at is null", first.paymentRef())).isEqualTo(1);
+        assertThat(count("select count(*) from psp_sandbox.webhook_due d join psp_sandbox.webhook w on w.id = d.webhook_id"
+                + " where w.payment_id = :ref and d.deliver_at = w.deliver_at", first.paymentRef())).as("queued for delivery").isEqualTo(1);
         assertThat(count("select count(*) from psp_sandbox.request where idempotency_key = :ref and response = '1|" + first.paymentRef()
                 + "|authorized'", key)).isEqualTo(1);
 

@@ -61,8 +61,9 @@ class SandboxWebhookDispatcher {
                 record Due(String id, String payment, String type, Instant occurredAt, int deliveries) {
                 }
                 List<Due> due = jdbc.sql("""
-                        select id, payment_id, type, occurred_at, deliveries from psp_sandbox.webhook
-                        where delivered_at is null and deliver_at <= :now order by deliver_at limit :batch for update skip locked
+                        select w.id, w.payment_id, w.type, w.occurred_at, w.deliveries
+                        from psp_sandbox.webhook_due d join psp_sandbox.webhook w on w.id = d.webhook_id
+                        where d.deliver_at <= :now order by d.deliver_at limit :batch for update of d skip locked
                         """).param("now", Timestamp.from(now)).param("batch", BATCH).query((rs, n) -> new Due(rs.getString("id"), rs.getString("payment_id"),
                                 rs.getString("type"), rs.getTimestamp("occurred_at").toInstant(), rs.getInt("deliveries"))).list();
                 if (due.isEmpty()) {
@@ -79,11 +80,17 @@ class SandboxWebhookDispatcher {
                 for (int i = 0; i < again.length; i++) {
                     again[i] = due.get(i).deliveries() == 0 && random.nextBoolean();
                 }
+                // Each sent again stays due at its next time; the others leave the queue of deliveries due.
                 jdbc.sql("""
-                        update psp_sandbox.webhook w set deliveries = w.deliveries + 1, delivered_at = case when u.again then null else cast(:now as timestamptz) end,
-                            deliver_at = u.next
-                        from unnest(cast(:ids as text[]), cast(:again as boolean[]), cast(cast(:next as text[]) as timestamptz[])) as u (id, again, next)
-                        where w.id = u.id
+                        with sent as (
+                            update psp_sandbox.webhook w set deliveries = w.deliveries + 1,
+                                delivered_at = case when u.again then null else cast(:now as timestamptz) end, deliver_at = u.next
+                            from unnest(cast(:ids as text[]), cast(:again as boolean[]), cast(cast(:next as text[]) as timestamptz[])) as u (id, again, next)
+                            where w.id = u.id
+                            returning w.id, w.delivered_at, w.deliver_at),
+                        again as (
+                            update psp_sandbox.webhook_due d set deliver_at = sent.deliver_at from sent where d.webhook_id = sent.id and sent.delivered_at is null)
+                        delete from psp_sandbox.webhook_due d using sent where d.webhook_id = sent.id and sent.delivered_at is not null
                         """).param("ids", due.stream().map(Due::id).toArray(String[]::new))
                         .param("again", again)
                         .param("next", due.stream().map(event -> now.plusMillis(random.nextInt(200, 2000)).toString()).toArray(String[]::new))
