@@ -178,7 +178,8 @@ class BulkRefunds {
                     from unnest(cast(:refunds as text[]), cast(:orders as uuid[]), cast(:amounts as bigint[])) as u (refund, buyer_order, amount)
                     join ordering.payment p on p.order_id = u.buyer_order
                     returning key, created_at)
-                """ + OrderStore.OPEN_STARTED).param("refunds", strings(fresh, f -> f.refund().id())).param("orders", strings(fresh, f -> f.order().orderId()))
+                """ + OrderStore.OPEN_STARTED)
+                .param("refunds", strings(fresh, f -> f.refund().id())).param("orders", strings(fresh, f -> f.order().orderId()))
                 .param("amounts", longs(fresh, f -> f.refund().amountMinor())).param("now", at).update();
     }
 
@@ -250,7 +251,8 @@ class BulkRefunds {
                         from unnest(cast(:keys as text[]), cast(:states as text[]), cast(:outcomes as text[])) as u (key, state, outcome)
                         where c.key = u.key
                         returning c.key)
-                    """ + OrderStore.CLOSE_FINISHED).param("keys", strings(booked, b -> "refund:" + b.refund().id())).param("states", strings(booked, Booked::callState))
+                    """ + OrderStore.CLOSE_FINISHED)
+                    .param("keys", strings(booked, b -> "refund:" + b.refund().id())).param("states", strings(booked, Booked::callState))
                     .param("outcomes", strings(booked, Booked::outcome)).param("now", at).update();
             jdbc.sql("""
                     update ordering.idempotency_key k set state = 'done', response_status = u.status, response_body = u.body

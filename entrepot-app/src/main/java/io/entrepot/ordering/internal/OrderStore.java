@@ -353,7 +353,8 @@ public class OrderStore {
                     insert into ordering.payment (id, order_id, provider, token, amount_minor, currency, status, created_at, updated_at)
                     values (:payment, :order, :provider, :token, :amount, :currency, :status, :now, :now)),
                 started as (
-                """ + START_CALL + " returning key, created_at) " + OPEN_STARTED).param("payment", p.id()).param("order", p.orderId()).param("provider", p.provider()).param("token", p.token())
+                """ + START_CALL + " returning key, created_at) " + OPEN_STARTED)
+                .param("payment", p.id()).param("order", p.orderId()).param("provider", p.provider()).param("token", p.token())
                 .param("amount", p.amountMinor()).param("currency", p.currency()).param("status", p.status()).param("now", ts(now))
                 .param("key", callKey).param("operation", operation).param("source", source).update();
     }
@@ -395,7 +396,8 @@ public class OrderStore {
 
     /** Records a call before it is made; false when the key was recorded already (a retry). */
     public boolean startCall(String key, UUID payment, String operation, UUID source, long amount, Instant now) {
-        return jdbc.sql("with started as (" + START_CALL + " on conflict (key) do nothing returning key, created_at) " + OPEN_STARTED).param("key", key).param("payment", payment).param("operation", operation).param("source", source)
+        return jdbc.sql("with started as (" + START_CALL + " on conflict (key) do nothing returning key, created_at) " + OPEN_STARTED)
+                .param("key", key).param("payment", payment).param("operation", operation).param("source", source)
                 .param("amount", amount).param("now", ts(now)).update() > 0;
     }
 
@@ -404,7 +406,8 @@ public class OrderStore {
     }
 
     public void finishCall(String key, String state, String outcome, Instant now) {
-        jdbc.sql("with finished as (" + FINISH_CALL + " returning key) " + CLOSE_FINISHED).param("state", state).param("outcome", outcome).param("now", ts(now)).param("key", key).update();
+        jdbc.sql("with finished as (" + FINISH_CALL + " returning key) " + CLOSE_FINISHED)
+                .param("state", state).param("outcome", outcome).param("now", ts(now)).param("key", key).update();
     }
 
     public List<CallRow> unfinishedCalls(Instant startedBefore, int limit) {

@@ -306,7 +306,7 @@ class SandboxPaymentProvider implements PaymentProvider {
      * The webhooks of a statement's {@code queued} (their id and time), in the queue of deliveries due: a small table
      * of its own, so that a delivery changes no indexed column of the webhook (decision 0027).
      */
-    static final String DUE = "insert into psp_sandbox.webhook_due (webhook_id, deliver_at) select id, deliver_at from queued";
+    private static final String DUE = "insert into psp_sandbox.webhook_due (webhook_id, deliver_at) select id, deliver_at from queued";
 
     private String eventId() {
         return "evt_" + Ids.newId(clock).toString().replace("-", "");
