@@ -46,11 +46,11 @@ final class CpuUse {
                 String pid = process.getFileName().toString();
                 try {
                     if (pid.equals(self)) {
-                        benchmark += ticks(process);
+                        benchmark += ticks(process, false);
                     } else if (Files.readString(process.resolve("comm")).strip().equals("postgres")) {
-                        postgres += ticks(process);
+                        postgres += ticks(process, true);
                     } else if (Files.readString(process.resolve("cmdline")).contains("entrepot-app.jar")) {
-                        platform += ticks(process);
+                        platform += ticks(process, false);
                     }
                 } catch (IOException e) {
                     // the process ended meanwhile
@@ -62,10 +62,16 @@ final class CpuUse {
         return new Ticks(platform, postgres, benchmark, true);
     }
 
-    /** User and system time of a process ({@code /proc/PID/stat} fields 14 and 15, after the command's closing parenthesis). */
-    private static long ticks(Path process) throws IOException {
+    /**
+     * User and system time of a process ({@code /proc/PID/stat} fields 14 and 15, after the command's closing
+     * parenthesis), and with {@code endedChildren} that of its children that ended and were waited for (fields 16
+     * and 17). PostgreSQL's autovacuum workers end after each visit: counted only while they run, their CPU would
+     * leave the sum when they end, and a worker running when a measurement starts would be taken off it.
+     */
+    private static long ticks(Path process, boolean endedChildren) throws IOException {
         String stat = Files.readString(process.resolve("stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return endedChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
     }
 }
