@@ -209,7 +209,7 @@ class SandboxPaymentProvider implements PaymentProvider {
         if (updated == 0) {
             return new Result(false, paymentRef, "amount_exceeds_balance_or_unknown_payment");
         }
-        webhook(paymentRef, event, clock.instant());
+        webhooks(java.util.List.of(paymentRef), event, clock.instant());
         return new Result(true, paymentRef, event.substring("payment.".length()));
     }
 
@@ -274,7 +274,10 @@ class SandboxPaymentProvider implements PaymentProvider {
         return new Result(parts[0].equals("1"), parts[1].isEmpty() ? null : parts[1], parts[2]);
     }
 
-    /** One webhook per payment reference (a reference may come more than once), each delivered a little later. */
+    /**
+     * One webhook per payment reference (a reference may come more than once), each delivered a little later, in an
+     * order of the sandbox's own choosing.
+     */
     private void webhooks(java.util.List<String> paymentRefs, String type, Instant occurred) {
         if (paymentRefs.isEmpty()) {
             return;
@@ -289,17 +292,6 @@ class SandboxPaymentProvider implements PaymentProvider {
                 .param("payments", paymentRefs.toArray(String[]::new))
                 .param("delays", paymentRefs.stream().mapToInt(r -> deliveryDelayMillis()).toArray())
                 .param("type", type).param("occurred", Timestamp.from(occurred)).update();
-    }
-
-    private void webhook(String paymentRef, String type, Instant occurred) {
-        // Delivered a little later, in an order of its own choosing.
-        Instant deliverAt = occurred.plusMillis(deliveryDelayMillis());
-        jdbc.sql("""
-                with queued as (
-                    insert into psp_sandbox.webhook (id, payment_id, type, occurred_at, deliver_at) values (:id, :payment, :type, :occurred, :deliver)
-                    returning id, deliver_at)
-                """ + DUE).param("id", eventId()).param("payment", paymentRef).param("type", type)
-                .param("occurred", Timestamp.from(occurred)).param("deliver", Timestamp.from(deliverAt)).update();
     }
 
     /**
