@@ -3,7 +3,7 @@
 -- On a young platform taking ~150 orders/s those tables pass PostgreSQL's thresholds every minute, all of them,
 -- so autovacuum visited them together once a minute, scanning most of each table's heap every time (a page takes
 -- inserts again after each of its first two or three vacuums). With the floor, CheckoutBenchmark's autovacuum
--- spent 7.8–8.7 s of CPU per run instead of 12.9–14.5 s. A table of more than 500,000 rows is not affected (a
+-- spent 7.6–8.7 s of CPU per run instead of 12.9–14.5 s. A table of more than 500,000 rows is not affected (a
 -- fifth of it is already more). See docs/decisions/0029.
 alter table ordering.quote set (autovacuum_vacuum_threshold = 100000, autovacuum_vacuum_insert_threshold = 100000, autovacuum_analyze_threshold = 100000);
 alter table ordering.idempotency_key set (autovacuum_vacuum_threshold = 100000, autovacuum_vacuum_insert_threshold = 100000, autovacuum_analyze_threshold = 100000);
