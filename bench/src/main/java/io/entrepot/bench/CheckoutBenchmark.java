@@ -57,6 +57,8 @@ public final class CheckoutBenchmark {
      * measured; not started when another benchmark borrows this one's helpers.
      */
     private static SpeedProbe probe;
+    /** Started beside the probe: when the benchmark's own process stood still (see {@link Stalls}). */
+    private static Stalls stalls;
     static final List<List<String>> OFFERS = new ArrayList<>();
     /** The API keys of the three bench sellers, in order. */
     static final List<String> SELLER_KEYS = new ArrayList<>();
@@ -65,6 +67,7 @@ public final class CheckoutBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         probe = new SpeedProbe();
+        stalls = new Stalls();
         try (var platform = Platform.start("checkout")) {
             base = platform.base();
             System.out.printf(Locale.ROOT, "Entrepot checkout benchmark: %d cores, Java %s, %d s per level%n",
@@ -162,6 +165,9 @@ public final class CheckoutBenchmark {
                         + " max %.1f ms; probe %.2f ms, the machine at %.0f%% of its speed in the measurements of that peak%s%n", w, offered, openSeconds,
                         paced.perSecond(), paced.p50(), paced.p99(), paced.pct(100), paced.probe(), speed * 100,
                         paced.cpu().isEmpty() ? "" : "; " + paced.cpu());
+                System.out.printf(Locale.ROOT, "  the benchmark's own process stood still %.0f ms in all during the loop (longest %.0f ms; a sleeping thread woken"
+                        + " over 20 ms late), its collector paused %d ms%n", stalls.totalMillis(paced.from(), paced.to()),
+                        stalls.longestMillis(paced.from(), paced.to()), paced.collectorMillis());
                 paced.printSlowestSeconds();
                 var after = closedLoop(peakClients, seconds, CheckoutBenchmark::httpOrder);
                 print("http", peakClients, after, "again, after open loop " + w);
@@ -216,7 +222,7 @@ public final class CheckoutBenchmark {
      * A measurement; {@code from} and {@code to} are its {@link System#nanoTime()} bounds (for the speed probe), {@code cpu}
      * the CPU per order of the platform, PostgreSQL and the benchmark ({@link CpuUse}; empty where it cannot be read).
      */
-    record Result(long orders, long from, long to, List<Long> latencies, List<Timed> timeline, String cpu) {
+    record Result(long orders, long from, long to, List<Long> latencies, List<Timed> timeline, String cpu, long collectorMillis) {
 
         double seconds() {
             return (to - from) / 1e9;
@@ -238,9 +244,13 @@ public final class CheckoutBenchmark {
             for (var second : bySecond.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<Long, List<Timed>> e) -> worst(e.getValue()))
                     .reversed()).limit(5).toList()) {
                 List<Long> latencies = second.getValue().stream().map(Timed::latency).toList();
-                System.out.printf(Locale.ROOT, "  second %3d: %d iterations, worst %.1f ms, median %.1f ms, sent late by %.1f ms at the median%n",
+                // from the second's first arrival to the end of its slowest iteration
+                long from = start + second.getKey() * 1_000_000_000L;
+                long to = second.getValue().stream().mapToLong(t -> t.due() + t.latency()).max().orElseThrow();
+                System.out.printf(Locale.ROOT, "  second %3d: %d iterations, worst %.1f ms, median %.1f ms, sent late by %.1f ms at the median%s%n",
                         second.getKey(), latencies.size(), worst(second.getValue()) / 1e6, percentile(latencies, 50),
-                        percentile(second.getValue().stream().map(Timed::lag).toList(), 50));
+                        percentile(second.getValue().stream().map(Timed::lag).toList(), 50),
+                        stalls == null ? "" : String.format(Locale.ROOT, "; the benchmark stood still for up to %.0f ms", stalls.longestMillis(from, to)));
             }
         }
 
@@ -298,6 +308,7 @@ public final class CheckoutBenchmark {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         var cpu = CpuUse.now();
+        long collected = collectorMillis();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             threads.add(Thread.ofPlatform().start(() -> {
@@ -317,7 +328,7 @@ public final class CheckoutBenchmark {
             t.join();
         }
         long to = System.nanoTime();
-        return new Result(done.get(), start, to, latencies, List.of(), CpuUse.now().perOrder(cpu, done.get()));
+        return new Result(done.get(), start, to, latencies, List.of(), CpuUse.now().perOrder(cpu, done.get()), collectorMillis() - collected);
     }
 
     /**
@@ -334,6 +345,7 @@ public final class CheckoutBenchmark {
         long uncounted = (long) (rate * leadIn);
         long count = (long) (rate * seconds);
         var cpu = CpuUse.now();
+        long collected = collectorMillis();
         long start = System.nanoTime();
         long measuredFrom = start + uncounted * interval;
         // To line the slowest seconds up with the platform's and the database's logs.
@@ -371,7 +383,17 @@ public final class CheckoutBenchmark {
                     percentile(leadInTimeline.stream().map(Timed::lag).toList(), 99));
         }
         // the CPU per order over all the loop's orders, the lead-in's too
-        return new Result(count, measuredFrom, System.nanoTime(), latencies, timeline, CpuUse.now().perOrder(cpu, uncounted + count));
+        return new Result(count, measuredFrom, System.nanoTime(), latencies, timeline, CpuUse.now().perOrder(cpu, uncounted + count),
+                collectorMillis() - collected);
+    }
+
+    /**
+     * The benchmark's own collector pauses so far, in milliseconds: the collectors that stop the application (G1's young
+     * and old collections), not the concurrent cycles that run beside it.
+     */
+    private static long collectorMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream().filter(gc -> !gc.getName().contains("Concurrent"))
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 
     /** The platform's own view (Micrometer): mean server time per request of the quote and of the order. */
