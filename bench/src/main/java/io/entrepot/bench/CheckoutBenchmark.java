@@ -166,7 +166,7 @@ public final class CheckoutBenchmark {
                         paced.perSecond(), paced.p50(), paced.p99(), paced.pct(100), paced.probe(), speed * 100,
                         paced.cpu().isEmpty() ? "" : "; " + paced.cpu());
                 System.out.printf(Locale.ROOT, "  the benchmark's own process stood still %.0f ms in all during the loop (longest %.0f ms; a sleeping thread woken"
-                        + " over 20 ms late), its collector paused %d ms%n", stalls.totalMillis(paced.from(), paced.to()),
+                        + " over 20 ms late), its collector paused %d ms (the lead-in too)%n", stalls.totalMillis(paced.from(), paced.to()),
                         stalls.longestMillis(paced.from(), paced.to()), paced.collectorMillis());
                 paced.printSlowestSeconds();
                 var after = closedLoop(peakClients, seconds, CheckoutBenchmark::httpOrder);
