@@ -158,7 +158,9 @@ public final class CheckoutBenchmark {
                         + " open loop %d offers 70%% of the median (%.0f%% of the best)%n", peakClients, peakRuns.size(),
                         String.join(", ", peakRuns.stream().map(r -> String.format(Locale.ROOT, "%.1f", r.perSecond())).toList()), sustained, best, w,
                         offered / best * 100);
+                long collected = collectorMillis();
                 var paced = openLoop(offered, leadIn, openSeconds, 16);
+                long collectorPaused = collectorMillis() - collected;
                 // The machine's speed during the open loop against its speed while it measured the rate offered 70% of.
                 double speed = median(peakRuns.stream().map(Result::probe).toList()) / paced.probe();
                 System.out.printf(Locale.ROOT, "open loop %d at 70%% of peak (%.1f orders/s offered for %d s): %.1f orders/s, p50 %.1f ms, p99 %.1f ms,"
@@ -167,7 +169,7 @@ public final class CheckoutBenchmark {
                         paced.cpu().isEmpty() ? "" : "; " + paced.cpu());
                 System.out.printf(Locale.ROOT, "  the benchmark's own process stood still %.0f ms in all during the loop (longest %.0f ms; a sleeping thread woken"
                         + " over 20 ms late), its collector paused %d ms (the lead-in too)%n", stalls.totalMillis(paced.from(), paced.to()),
-                        stalls.longestMillis(paced.from(), paced.to()), paced.collectorMillis());
+                        stalls.longestMillis(paced.from(), paced.to()), collectorPaused);
                 paced.printSlowestSeconds();
                 var after = closedLoop(peakClients, seconds, CheckoutBenchmark::httpOrder);
                 print("http", peakClients, after, "again, after open loop " + w);
@@ -222,7 +224,7 @@ public final class CheckoutBenchmark {
      * A measurement; {@code from} and {@code to} are its {@link System#nanoTime()} bounds (for the speed probe), {@code cpu}
      * the CPU per order of the platform, PostgreSQL and the benchmark ({@link CpuUse}; empty where it cannot be read).
      */
-    record Result(long orders, long from, long to, List<Long> latencies, List<Timed> timeline, String cpu, long collectorMillis) {
+    record Result(long orders, long from, long to, List<Long> latencies, List<Timed> timeline, String cpu) {
 
         double seconds() {
             return (to - from) / 1e9;
@@ -308,7 +310,6 @@ public final class CheckoutBenchmark {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         var cpu = CpuUse.now();
-        long collected = collectorMillis();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             threads.add(Thread.ofPlatform().start(() -> {
@@ -328,7 +329,7 @@ public final class CheckoutBenchmark {
             t.join();
         }
         long to = System.nanoTime();
-        return new Result(done.get(), start, to, latencies, List.of(), CpuUse.now().perOrder(cpu, done.get()), collectorMillis() - collected);
+        return new Result(done.get(), start, to, latencies, List.of(), CpuUse.now().perOrder(cpu, done.get()));
     }
 
     /**
@@ -345,7 +346,6 @@ public final class CheckoutBenchmark {
         long uncounted = (long) (rate * leadIn);
         long count = (long) (rate * seconds);
         var cpu = CpuUse.now();
-        long collected = collectorMillis();
         long start = System.nanoTime();
         long measuredFrom = start + uncounted * interval;
         // To line the slowest seconds up with the platform's and the database's logs.
@@ -383,8 +383,7 @@ public final class CheckoutBenchmark {
                     percentile(leadInTimeline.stream().map(Timed::lag).toList(), 99));
         }
         // the CPU per order over all the loop's orders, the lead-in's too
-        return new Result(count, measuredFrom, System.nanoTime(), latencies, timeline, CpuUse.now().perOrder(cpu, uncounted + count),
-                collectorMillis() - collected);
+        return new Result(count, measuredFrom, System.nanoTime(), latencies, timeline, CpuUse.now().perOrder(cpu, uncounted + count));
     }
 
     /**
