@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The tables that grow with every order, in the ordering, catalog and ledger modules, carry their autovacuum
  * settings: analyzed when their changes reach their size (decision 0023) and no sooner than after 100,000 changes;
  * those whose rows are updated after their insert are also vacuumed no sooner than after 100,000 changes, while
- * those only ever inserted into keep PostgreSQL's vacuum thresholds (decision 0029). Storage parameters of each
- * table, so they hold on an external server too.
+ * those only ever inserted into keep PostgreSQL's vacuum thresholds (decision 0029). The floored ones are vacuumed at
+ * a measured pace, the others at the server's (decision 0031). Storage parameters of each table, so they hold on an
+ * external server too.
  */
 @IntegrationTest
 class OrderTablesAutovacuumIntegrationTests {
@@ -43,6 +44,12 @@ class OrderTablesAutovacuumIntegrationTests {
         assertThat(optionsOf(UPDATED)).allSatisfy((table, settings) -> assertThat(settings).as(table).contains(VACUUM_FLOOR, VACUUM_INSERT_FLOOR));
         assertThat(optionsOf(INSERTED_ONLY)).allSatisfy((table, settings) -> assertThat(settings).as(table)
                 .noneMatch(setting -> setting.startsWith("autovacuum_vacuum_")));
+    }
+
+    @Test
+    void theTablesVacuumedAfterTheFloorAreVacuumedAtAMeasuredPace() {
+        assertThat(optionsOf(UPDATED)).allSatisfy((table, settings) -> assertThat(settings).as(table)
+                .contains("autovacuum_vacuum_cost_delay=10", "autovacuum_vacuum_cost_limit=10"));
     }
 
     @SafeVarargs
