@@ -109,20 +109,20 @@ class LedgerIntegrationTests {
     void aPostingMustNameAnExistingEntryAndAccountEvenBehindTheApplicationsBack() {
         SellerId seller = new SellerId(UUID.randomUUID());
         UUID entry = as(() -> ledger.post(sale(seller, "order-" + UUID.randomUUID(), Money.ofMinor(700, "EUR"), 70, 0)));
-        UUID account = as(() -> jdbc.sql("select account_id from ledger.posting where entry_id = :entry limit 1").param("entry", entry).query(UUID.class).single());
+        UUID account = inTransaction(() -> jdbc.sql("select account_id from ledger.posting where entry_id = :entry limit 1").param("entry", entry).query(UUID.class).single());
         String insert = "insert into ledger.posting (id, entry_id, account_id, seller_id, amount_minor, currency, created_at) "
                 + "values (:id, :entry, :account, null, 5, 'EUR', now()), (:id2, :entry, :account, null, -5, 'EUR', now())";
-        assertThatThrownBy(() -> as(() -> jdbc.sql(insert).param("id", UUID.randomUUID()).param("id2", UUID.randomUUID()).param("entry", UUID.randomUUID())
+        assertThatThrownBy(() -> inTransaction(() -> jdbc.sql(insert).param("id", UUID.randomUUID()).param("id2", UUID.randomUUID()).param("entry", UUID.randomUUID())
                 .param("account", account).update())).rootCause().hasMessageContaining("names no journal entry");
-        assertThatThrownBy(() -> as(() -> jdbc.sql(insert).param("id", UUID.randomUUID()).param("id2", UUID.randomUUID()).param("entry", entry)
+        assertThatThrownBy(() -> inTransaction(() -> jdbc.sql(insert).param("id", UUID.randomUUID()).param("id2", UUID.randomUUID()).param("entry", entry)
                 .param("account", UUID.randomUUID()).update())).rootCause().hasMessageContaining("names no account");
-        UUID platformEuros = as(() -> jdbc.sql("""
+        UUID platformEuros = inTransaction(() -> jdbc.sql("""
                 select a.id from ledger.posting p join ledger.account a on a.id = p.account_id
                 where p.entry_id = :entry and a.currency = 'EUR' and a.seller_id is null limit 1
                 """).param("entry", entry).query(UUID.class).single());
-        assertThatThrownBy(() -> as(() -> jdbc.sql(insert.replace("'EUR'", "'USD'")).param("id", UUID.randomUUID()).param("id2", UUID.randomUUID())
+        assertThatThrownBy(() -> inTransaction(() -> jdbc.sql(insert.replace("'EUR'", "'USD'")).param("id", UUID.randomUUID()).param("id2", UUID.randomUUID())
                 .param("entry", entry).param("account", platformEuros).update())).rootCause().hasMessageContaining("posting in USD to an account kept in EUR");
-        assertThatThrownBy(() -> as(() -> jdbc.sql(insert.replace("null, 5", ":seller, 5").replace("null, -5", ":seller, -5")).param("id", UUID.randomUUID())
+        assertThatThrownBy(() -> inTransaction(() -> jdbc.sql(insert.replace("null, 5", ":seller, 5").replace("null, -5", ":seller, -5")).param("id", UUID.randomUUID())
                 .param("id2", UUID.randomUUID()).param("entry", entry).param("account", platformEuros).param("seller", seller.value()).update()))
                 .rootCause().hasMessageContaining("names seller " + seller.value() + " but the account belongs to");
         assertThat(as(() -> ledger.verify())).isEmpty();
@@ -140,6 +140,8 @@ class LedgerIntegrationTests {
                 statement.execute("select set_config('entrepot.actor_kind', 'system', false), set_config('entrepot.system_purpose', 'attack', false)");
                 assertThatThrownBy(() -> statement.execute(sql)).as(sql).isInstanceOf(SQLException.class)
                         .hasMessageContaining("permission denied");
+                // the pool's connection goes back without the session-wide actor, which would let later reads outside a transaction see every row
+                statement.execute("reset entrepot.actor_kind; reset entrepot.system_purpose");
             }
         }
         assertThat(as(() -> ledger.verify())).isEmpty();
@@ -268,5 +270,10 @@ class LedgerIntegrationTests {
 
     private <T> T as(java.util.function.Supplier<T> work) {
         return ActorContext.callAs(SYSTEM, work);
+    }
+
+    /** As the system inside a transaction, where the actor is set for row-level security (outside one it is not). */
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return as(() -> transactions.execute(status -> work.get()));
     }
 }
