@@ -59,6 +59,7 @@ public final class CheckoutBenchmark {
     private static SpeedProbe probe;
     /** Started beside the probe: when the benchmark's own process stood still (see {@link Stalls}). */
     private static Stalls stalls;
+    private static CpuMeter cpuMeter;
     static final List<List<String>> OFFERS = new ArrayList<>();
     /** The API keys of the three bench sellers, in order. */
     static final List<String> SELLER_KEYS = new ArrayList<>();
@@ -68,6 +69,7 @@ public final class CheckoutBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         probe = new SpeedProbe();
         stalls = new Stalls();
+        cpuMeter = new CpuMeter();
         try (var platform = Platform.start("checkout")) {
             base = platform.base();
             System.out.printf(Locale.ROOT, "Entrepot checkout benchmark: %d cores, Java %s, %d s per level%n",
@@ -223,8 +225,10 @@ public final class CheckoutBenchmark {
     /**
      * A measurement; {@code from} and {@code to} are its {@link System#nanoTime()} bounds (for the speed probe), {@code cpu}
      * the CPU per order of the platform, PostgreSQL and the benchmark ({@link CpuUse}; empty where it cannot be read).
+     * An open loop's {@code timeline} holds its counted arrivals, {@code leadIn} those of its lead-in (they finish in its
+     * first seconds too).
      */
-    record Result(long orders, long from, long to, List<Long> latencies, List<Timed> timeline, String cpu) {
+    record Result(long orders, long from, long to, List<Long> latencies, List<Timed> timeline, List<Timed> leadIn, String cpu) {
 
         double seconds() {
             return (to - from) / 1e9;
@@ -253,6 +257,11 @@ public final class CheckoutBenchmark {
                         second.getKey(), latencies.size(), worst(second.getValue()) / 1e6, percentile(latencies, 50),
                         percentile(second.getValue().stream().map(Timed::lag).toList(), 50),
                         stalls == null ? "" : String.format(Locale.ROOT, "; the benchmark stood still for up to %.0f ms", stalls.longestMillis(from, to)));
+                String cpu = cpuMeter == null ? "" : cpuMeter.perOrder(from, to, (a, b) -> java.util.stream.Stream.concat(leadIn.stream(), timeline.stream())
+                        .filter(t -> t.due() + t.latency() >= a && t.due() + t.latency() < b).count());
+                if (!cpu.isEmpty()) {
+                    System.out.printf(Locale.ROOT, "    %s%n", cpu);
+                }
             }
         }
 
@@ -329,7 +338,7 @@ public final class CheckoutBenchmark {
             t.join();
         }
         long to = System.nanoTime();
-        return new Result(done.get(), start, to, latencies, List.of(), CpuUse.now().perOrder(cpu, done.get()));
+        return new Result(done.get(), start, to, latencies, List.of(), List.of(), CpuUse.now().perOrder(cpu, done.get()));
     }
 
     /**
@@ -383,7 +392,7 @@ public final class CheckoutBenchmark {
                     percentile(leadInTimeline.stream().map(Timed::lag).toList(), 99));
         }
         // the CPU per order over all the loop's orders, the lead-in's too
-        return new Result(count, measuredFrom, System.nanoTime(), latencies, timeline, CpuUse.now().perOrder(cpu, uncounted + count));
+        return new Result(count, measuredFrom, System.nanoTime(), latencies, timeline, leadInTimeline, CpuUse.now().perOrder(cpu, uncounted + count));
     }
 
     /**
