@@ -1,6 +1,8 @@
 package io.entrepot.ledger.internal;
 
 import io.entrepot.ledger.AccountRef;
+import io.entrepot.shared.Actor;
+import io.entrepot.shared.ActorContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -9,12 +11,22 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Rows of the ledger schema: accounts are found or created, entries and postings only ever inserted. */
 @Repository
 public class LedgerStore {
 
+    /** At most this many account ids are kept; beyond it the copies are dropped and read again. */
+    static final int KNOWN_ACCOUNTS_LIMIT = 100_000;
+
     private final JdbcClient jdbc;
+    /**
+     * Ids of accounts that committed transactions of this node found (decision 0032). An account is never changed
+     * or deleted once created (a trigger refuses it), so an id found once stays right.
+     */
+    private final java.util.Map<AccountRef, UUID> knownAccounts = new java.util.concurrent.ConcurrentHashMap<>();
 
     LedgerStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -38,10 +50,30 @@ public class LedgerStore {
      * of deadlocking.
      */
     public java.util.Map<AccountRef, UUID> accounts(List<AccountRef> refs, java.util.function.Supplier<UUID> newIds, Instant now) {
+        // The platform's own transactions use the ids this node already knows (decision 0032): for an order's
+        // accounts, no statement at all once each has been posted to.
+        boolean shared = ActorContext.current() instanceof Actor.System && TransactionSynchronizationManager.isSynchronizationActive();
+        java.util.Map<AccountRef, UUID> found = new java.util.HashMap<>();
+        if (shared) {
+            for (AccountRef r : refs) {
+                UUID id = knownAccounts.get(r);
+                if (id != null) {
+                    found.put(r, id);
+                }
+            }
+            if (found.size() == refs.size()) {
+                return found;
+            }
+        }
+        List<AccountRef> unknown = shared ? refs.stream().filter(r -> !found.containsKey(r)).toList() : refs;
         // Nearly always every account exists already: one read; the missing ones are then created and read.
-        java.util.Map<AccountRef, UUID> found = existing(refs);
-        List<AccountRef> missing = refs.stream().filter(r -> !found.containsKey(r)).distinct().toList();
+        java.util.Map<AccountRef, UUID> read = existing(unknown);
+        found.putAll(read);
+        List<AccountRef> missing = unknown.stream().filter(r -> !found.containsKey(r)).distinct().toList();
         if (missing.isEmpty()) {
+            if (shared) {
+                rememberAfterCommit(read);
+            }
             return found;
         }
         jdbc.sql("""
@@ -58,11 +90,40 @@ public class LedgerStore {
                 .param("kinds", missing.stream().map(r -> r.kind().key()).toArray(String[]::new))
                 .param("currencies", missing.stream().map(r -> r.currency().code()).toArray(String[]::new))
                 .param("now", Timestamp.from(now)).update();
-        found.putAll(existing(missing));
+        var created = existing(missing);
+        found.putAll(created);
         for (AccountRef r : refs) {
             java.util.Objects.requireNonNull(found.get(r), () -> "account " + r + " was neither found nor created");
         }
+        if (shared) {
+            read.putAll(created);
+            rememberAfterCommit(read);
+        }
         return found;
+    }
+
+    /**
+     * Keeps these ids once the current transaction has committed: only then are accounts it created sure to exist
+     * (a rolled-back transaction's would not).
+     */
+    private void rememberAfterCommit(java.util.Map<AccountRef, UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (knownAccounts.size() + ids.size() > KNOWN_ACCOUNTS_LIMIT) {
+                    knownAccounts.clear();
+                }
+                knownAccounts.putAll(ids);
+            }
+        });
+    }
+
+    /** How many account ids this node keeps (for tests). */
+    int knownAccounts() {
+        return knownAccounts.size();
     }
 
     /** The accounts of these references that exist. */
