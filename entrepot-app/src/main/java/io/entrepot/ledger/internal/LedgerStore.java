@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class LedgerStore {
 
     /** At most this many account ids are kept; beyond it the copies are dropped and read again. */
-    static final int KNOWN_ACCOUNTS_LIMIT = 100_000;
+    private static final int KNOWN_ACCOUNTS_LIMIT = 100_000;
 
     private final JdbcClient jdbc;
     /**
@@ -119,11 +119,6 @@ public class LedgerStore {
                 knownAccounts.putAll(ids);
             }
         });
-    }
-
-    /** How many account ids this node keeps (for tests). */
-    int knownAccounts() {
-        return knownAccounts.size();
     }
 
     /** The accounts of these references that exist. */
