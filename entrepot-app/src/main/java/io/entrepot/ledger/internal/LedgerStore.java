@@ -45,35 +45,42 @@ public class LedgerStore {
     }
 
     /**
-     * Finds or creates many accounts: their ids by reference, with one statement when they all exist
-     * and three when some must be created. New accounts are inserted in one order, so two transactions creating the same ones wait for each other instead
-     * of deadlocking.
+     * Finds or creates many accounts: their ids by reference. The platform's own transactions take the ids this node
+     * already knows (decision 0032) and send no statement when it knows them all; the others are found or created
+     * as {@link #findOrCreate} says, and kept once the transaction commits.
      */
     public java.util.Map<AccountRef, UUID> accounts(List<AccountRef> refs, java.util.function.Supplier<UUID> newIds, Instant now) {
-        // The platform's own transactions use the ids this node already knows (decision 0032): for an order's
-        // accounts, no statement at all once each has been posted to.
-        boolean shared = ActorContext.current() instanceof Actor.System && TransactionSynchronizationManager.isSynchronizationActive();
+        if (!(ActorContext.current() instanceof Actor.System) || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return findOrCreate(refs, newIds, now);
+        }
         java.util.Map<AccountRef, UUID> found = new java.util.HashMap<>();
-        if (shared) {
-            for (AccountRef r : refs) {
-                UUID id = knownAccounts.get(r);
-                if (id != null) {
-                    found.put(r, id);
-                }
-            }
-            if (found.size() == refs.size()) {
-                return found;
+        List<AccountRef> unknown = new java.util.ArrayList<>();
+        for (AccountRef r : refs) {
+            UUID id = knownAccounts.get(r);
+            if (id != null) {
+                found.put(r, id);
+            } else {
+                unknown.add(r);
             }
         }
-        List<AccountRef> unknown = shared ? refs.stream().filter(r -> !found.containsKey(r)).toList() : refs;
+        if (!unknown.isEmpty()) {
+            var read = findOrCreate(unknown, newIds, now);
+            rememberAfterCommit(read);
+            found.putAll(read);
+        }
+        return found;
+    }
+
+    /**
+     * Finds or creates many accounts with one statement when they all exist and three when some must be created. New
+     * accounts are inserted in one order, so two transactions creating the same ones wait for each other instead of
+     * deadlocking.
+     */
+    private java.util.Map<AccountRef, UUID> findOrCreate(List<AccountRef> refs, java.util.function.Supplier<UUID> newIds, Instant now) {
         // Nearly always every account exists already: one read; the missing ones are then created and read.
-        java.util.Map<AccountRef, UUID> read = existing(unknown);
-        found.putAll(read);
-        List<AccountRef> missing = unknown.stream().filter(r -> !found.containsKey(r)).distinct().toList();
+        java.util.Map<AccountRef, UUID> found = existing(refs);
+        List<AccountRef> missing = refs.stream().filter(r -> !found.containsKey(r)).distinct().toList();
         if (missing.isEmpty()) {
-            if (shared) {
-                rememberAfterCommit(read);
-            }
             return found;
         }
         jdbc.sql("""
@@ -90,14 +97,9 @@ public class LedgerStore {
                 .param("kinds", missing.stream().map(r -> r.kind().key()).toArray(String[]::new))
                 .param("currencies", missing.stream().map(r -> r.currency().code()).toArray(String[]::new))
                 .param("now", Timestamp.from(now)).update();
-        var created = existing(missing);
-        found.putAll(created);
+        found.putAll(existing(missing));
         for (AccountRef r : refs) {
             java.util.Objects.requireNonNull(found.get(r), () -> "account " + r + " was neither found nor created");
-        }
-        if (shared) {
-            read.putAll(created);
-            rememberAfterCommit(read);
         }
         return found;
     }
@@ -107,9 +109,6 @@ public class LedgerStore {
      * (a rolled-back transaction's would not).
      */
     private void rememberAfterCommit(java.util.Map<AccountRef, UUID> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
