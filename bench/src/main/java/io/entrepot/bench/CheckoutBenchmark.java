@@ -165,10 +165,11 @@ public final class CheckoutBenchmark {
                 long collectorPaused = collectorMillis() - collected;
                 // The machine's speed during the open loop against its speed while it measured the rate offered 70% of.
                 double speed = median(peakRuns.stream().map(Result::probe).toList()) / paced.probe();
+                double memorySpeed = median(peakRuns.stream().map(Result::memoryProbe).toList()) / paced.memoryProbe();
                 System.out.printf(Locale.ROOT, "open loop %d at 70%% of peak (%.1f orders/s offered for %d s): %.1f orders/s, p50 %.1f ms, p99 %.1f ms,"
-                        + " max %.1f ms; probe %.2f ms, the machine at %.0f%% of its speed in the measurements of that peak%s%n", w, offered, openSeconds,
-                        paced.perSecond(), paced.p50(), paced.p99(), paced.pct(100), paced.probe(), speed * 100,
-                        paced.cpu().isEmpty() ? "" : "; " + paced.cpu());
+                        + " max %.1f ms; probe %.2f ms, the machine at %.0f%% of its speed in the measurements of that peak (memory %.2f ms, at %.0f%%)%s%n", w,
+                        offered, openSeconds, paced.perSecond(), paced.p50(), paced.p99(), paced.pct(100), paced.probe(), speed * 100, paced.memoryProbe(),
+                        memorySpeed * 100, paced.cpu().isEmpty() ? "" : "; " + paced.cpu());
                 System.out.printf(Locale.ROOT, "  the benchmark's own process stood still %.0f ms in all during the loop (longest %.0f ms; a sleeping thread woken"
                         + " over 20 ms late), its collector paused %d ms (the lead-in too)%n", stalls.totalMillis(paced.from(), paced.to()),
                         stalls.longestMillis(paced.from(), paced.to()), collectorPaused);
@@ -239,6 +240,11 @@ public final class CheckoutBenchmark {
             return probe == null ? Double.NaN : probe.medianMillis(from, to);
         }
 
+        /** The median of the probes' walks through memory during this measurement, in ms of CPU. */
+        double memoryProbe() {
+            return probe == null ? Double.NaN : probe.memoryMedianMillis(from, to);
+        }
+
         /** The five seconds of the run whose iterations took longest at their worst, to tell bursts from a slow steady state. */
         void printSlowestSeconds() {
             if (timeline.isEmpty()) {
@@ -260,7 +266,8 @@ public final class CheckoutBenchmark {
                 String cpu = cpuMeter == null ? "" : cpuMeter.perOrder(from, to, (a, b) -> java.util.stream.Stream.concat(leadIn.stream(), timeline.stream())
                         .filter(t -> t.due() + t.latency() >= a && t.due() + t.latency() < b).count());
                 if (!cpu.isEmpty()) {
-                    System.out.printf(Locale.ROOT, "    %s%n", cpu);
+                    System.out.printf(Locale.ROOT, "    %s; probes %.2f ms, memory %.2f ms%n", cpu, probe.medianMillis(from - 1_000_000_000L, to + 1_000_000_000L),
+                            probe.memoryMedianMillis(from - 1_000_000_000L, to + 1_000_000_000L));
                 }
             }
         }
@@ -301,8 +308,9 @@ public final class CheckoutBenchmark {
     }
 
     private static void print(String kind, int clients, Result r, String note) {
-        System.out.printf(Locale.ROOT, "%s %2d clients: %7.1f orders/s, p50 %6.1f ms, p99 %6.1f ms (%d orders), probe %.2f ms%s%s%n", kind, clients,
-                r.perSecond(), r.p50(), r.p99(), r.orders(), r.probe(), r.cpu().isEmpty() ? "" : "; " + r.cpu(), note.isEmpty() ? "" : ", " + note);
+        System.out.printf(Locale.ROOT, "%s %2d clients: %7.1f orders/s, p50 %6.1f ms, p99 %6.1f ms (%d orders), probe %.2f ms, memory %.2f ms%s%s%n", kind,
+                clients, r.perSecond(), r.p50(), r.p99(), r.orders(), r.probe(), r.memoryProbe(), r.cpu().isEmpty() ? "" : "; " + r.cpu(),
+                note.isEmpty() ? "" : ", " + note);
     }
 
     @FunctionalInterface

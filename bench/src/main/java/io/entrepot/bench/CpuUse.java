@@ -15,17 +15,20 @@ final class CpuUse {
     /** Linux reports process times in clock ticks of 1/100 s (USER_HZ, 100 on the usual kernels). */
     private static final double MS_PER_TICK = 10;
 
-    /** Cumulative CPU of the three parties, in clock ticks; all zero where {@code /proc} is not readable. */
-    record Ticks(long platform, long postgres, long benchmark, boolean known) {
+    /**
+     * Cumulative CPU of the three parties, in clock ticks, and the machine's context switches so far (all processes);
+     * all zero where {@code /proc} is not readable.
+     */
+    record Ticks(long platform, long postgres, long benchmark, long switches, boolean known) {
 
         /** Milliseconds of CPU per order of each party between {@code earlier} and this. */
         String perOrder(Ticks earlier, long orders) {
             if (!known || !earlier.known || orders == 0) {
                 return "";
             }
-            return String.format(Locale.ROOT, "CPU per order: platform %.2f ms, PostgreSQL %.2f ms, benchmark %.2f ms",
+            return String.format(Locale.ROOT, "CPU per order: platform %.2f ms, PostgreSQL %.2f ms, benchmark %.2f ms; %.0f context switches per order",
                     (platform - earlier.platform) * MS_PER_TICK / orders, (postgres - earlier.postgres) * MS_PER_TICK / orders,
-                    (benchmark - earlier.benchmark) * MS_PER_TICK / orders);
+                    (benchmark - earlier.benchmark) * MS_PER_TICK / orders, (double) (switches - earlier.switches) / orders);
         }
     }
 
@@ -35,7 +38,7 @@ final class CpuUse {
     static Ticks now() {
         Path proc = Path.of("/proc");
         if (!Files.isDirectory(proc.resolve("self"))) {
-            return new Ticks(0, 0, 0, false);
+            return new Ticks(0, 0, 0, 0, false);
         }
         String self = Long.toString(ProcessHandle.current().pid());
         long platform = 0;
@@ -56,10 +59,20 @@ final class CpuUse {
                     // the process ended meanwhile
                 }
             }
+            return new Ticks(platform, postgres, benchmark, contextSwitches(proc), true);
         } catch (IOException e) {
-            return new Ticks(0, 0, 0, false);
+            return new Ticks(0, 0, 0, 0, false);
         }
-        return new Ticks(platform, postgres, benchmark, true);
+    }
+
+    /**
+     * The machine's context switches since it started ({@code /proc/stat}'s {@code ctxt}): per order, they rise when
+     * more processes and threads take turns on the cores for the same work (waiting on each other's locks, or more
+     * of them runnable than there are cores).
+     */
+    private static long contextSwitches(Path proc) throws IOException {
+        return Files.readAllLines(proc.resolve("stat")).stream().filter(line -> line.startsWith("ctxt ")).mapToLong(line -> Long.parseLong(line.substring(5).strip()))
+                .findFirst().orElse(0);
     }
 
     /**

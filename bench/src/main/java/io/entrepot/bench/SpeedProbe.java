@@ -17,13 +17,23 @@ import java.util.SplittableRandom;
  * those changes: it waits on memory, which did not slow down.) A benchmark compares the median of the probes
  * taken while it measured one thing with the median while it measured another, to tell a slower platform
  * from a slower machine. Each probe takes about a millisecond (under 1% of a core).
+ *
+ * <p>Each probe also times a walk of 3,000 dependent steps through a 64 MB table in random order (one cycle through
+ * all of it), larger than the last-level cache of the machines in docs/benchmarks.md: almost every step waits for
+ * main memory, so it tells a machine whose memory slowed down (a neighbour on the host using its bandwidth) from one
+ * whose cores did, which the first loop sees and this one barely does. About another millisecond and a half (~0.5 µs a step on the
+ * virtual machines there: each step misses the caches and the address translation).
  */
 final class SpeedProbe {
 
     private static final int TABLE = 1 << 13;
     private static final int STEPS = 200_000;
+    private static final int CHAIN = 1 << 24;
+    private static final int CHAIN_STEPS = 3_000;
 
     private final int[] table = new int[TABLE];
+    /** A single cycle through all its entries (Sattolo's shuffle), so a walk never settles in a small loop. */
+    private final int[] chain = new int[CHAIN];
     private final List<long[]> samples = new ArrayList<>();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     /** Where each probe's result goes, so that the compiler cannot leave the work out. */
@@ -33,6 +43,15 @@ final class SpeedProbe {
         var random = new SplittableRandom(42);
         for (int i = 0; i < TABLE; i++) {
             table[i] = random.nextInt();
+        }
+        for (int i = 0; i < CHAIN; i++) {
+            chain[i] = i;
+        }
+        for (int i = CHAIN - 1; i > 0; i--) {
+            int j = random.nextInt(i);
+            int swap = chain[i];
+            chain[i] = chain[j];
+            chain[j] = swap;
         }
         // a daemon: it ends with the benchmark
         Thread.ofPlatform().daemon().name("speed-probe").start(this::run);
@@ -55,9 +74,15 @@ final class SpeedProbe {
                 }
             }
             long took = threads.getCurrentThreadCpuTime() - cpu;
-            sink = sum;
+            cpu = threads.getCurrentThreadCpuTime();
+            int at = (int) sum & (CHAIN - 1);
+            for (int i = 0; i < CHAIN_STEPS; i++) {
+                at = chain[at];
+            }
+            long walked = threads.getCurrentThreadCpuTime() - cpu;
+            sink = sum + at;
             synchronized (samples) {
-                samples.add(new long[] {System.nanoTime(), took});
+                samples.add(new long[] {System.nanoTime(), took, walked});
             }
             try {
                 Thread.sleep(250);
@@ -69,11 +94,20 @@ final class SpeedProbe {
 
     /** The median time of the probes taken between two {@link System#nanoTime()} instants, in milliseconds; NaN if none. */
     double medianMillis(long from, long to) {
+        return median(from, to, 1);
+    }
+
+    /** The same for the walks through memory. */
+    double memoryMedianMillis(long from, long to) {
+        return median(from, to, 2);
+    }
+
+    private double median(long from, long to, int field) {
         List<Long> took = new ArrayList<>();
         synchronized (samples) {
             for (long[] s : samples) {
                 if (s[0] >= from && s[0] <= to) {
-                    took.add(s[1]);
+                    took.add(s[field]);
                 }
             }
         }
