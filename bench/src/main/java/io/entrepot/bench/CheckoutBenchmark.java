@@ -145,7 +145,11 @@ public final class CheckoutBenchmark {
             int settle = Integer.getInteger("entrepot.bench.settle-seconds", 10);
             int openSeconds = Integer.getInteger("entrepot.bench.open-loop-seconds", Math.max(seconds, 60));
             int leadIn = Integer.getInteger("entrepot.bench.lead-in-seconds", 10);
-            int windows = Integer.getInteger("entrepot.bench.open-loops", 3);
+            // Seven loops, so that a run at 15 s per level measures after the database's first timed checkpoint (15 minutes after
+            // the server starts; from then on the checkpointer writes, pages get their first full-page image and the floored
+            // vacuums come) as well as before it: with three loops a run ended before it, and the state it measured was only the
+            // first quarter of an hour of a platform's life.
+            int windows = Integer.getInteger("entrepot.bench.open-loops", 7);
             List<String> summary = new ArrayList<>();
             Thread.sleep(settle * 1000L);
             var before = closedLoop(peakClients, seconds, CheckoutBenchmark::httpOrder);
