@@ -270,8 +270,10 @@ public final class CheckoutBenchmark {
                 String cpu = cpuMeter == null ? "" : cpuMeter.perOrder(from, to, (a, b) -> java.util.stream.Stream.concat(leadIn.stream(), timeline.stream())
                         .filter(t -> t.due() + t.latency() >= a && t.due() + t.latency() < b).count());
                 if (!cpu.isEmpty()) {
-                    System.out.printf(Locale.ROOT, "    %s; probes %.2f ms, memory %.2f ms%n", cpu, probe.medianMillis(from - 1_000_000_000L, to + 1_000_000_000L),
-                            probe.memoryMedianMillis(from - 1_000_000_000L, to + 1_000_000_000L));
+                    // the probes of the second before and after it too: four a second are few for one second
+                    String probes = probe == null ? "" : String.format(Locale.ROOT, "; probes %.2f ms, memory %.2f ms",
+                            probe.medianMillis(from - 1_000_000_000L, to + 1_000_000_000L), probe.memoryMedianMillis(from - 1_000_000_000L, to + 1_000_000_000L));
+                    System.out.printf(Locale.ROOT, "    %s%s%n", cpu, probes);
                 }
             }
         }

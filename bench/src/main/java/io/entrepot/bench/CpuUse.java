@@ -21,7 +21,7 @@ final class CpuUse {
      */
     record Ticks(long platform, long postgres, long benchmark, long switches, boolean known) {
 
-        /** Milliseconds of CPU per order of each party between {@code earlier} and this. */
+        /** Milliseconds of CPU per order of each party between {@code earlier} and this, and the machine's context switches per order. */
         String perOrder(Ticks earlier, long orders) {
             if (!known || !earlier.known || orders == 0) {
                 return "";
