@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * all of it), larger than the last-level cache of the machines in docs/benchmarks.md: almost every step waits for
  * main memory, so it tells a machine whose memory slowed down (a neighbour on the host using its bandwidth) from one
  * whose cores did, which the first loop sees and this one barely does. About another millisecond and a half (~0.5 µs a step on the
- * virtual machines there: each step misses the caches and the address translation).
+ * virtual machines there: each step misses the caches and the address translation), so both together take ~1% of a core.
  */
 final class SpeedProbe {
 
