@@ -167,30 +167,34 @@ public class LedgerStore {
         if (entries.isEmpty()) {
             return;
         }
-        insertEntries(entries, "", now);
-        insertPostings(entries, newIds, now);
+        insertEntries(entries, now);
+        postings(entries, newIds, now, POSTINGS).update();
     }
 
     /**
      * Inserts the entry and its postings unless an entry with its idempotency key exists (also one a
-     * concurrent transaction is committing: this waits for it); whether it did. One statement fewer than
-     * looking the key up first, on the path every checkout takes.
+     * concurrent transaction is committing: this waits for it); whether it did. One statement: the entry is
+     * inserted in its first part and the postings only if it was (an entry has at least two postings, so
+     * none inserted means the key was there), on the path every checkout takes.
      */
     public boolean insertIfNew(NewEntry entry, java.util.function.Supplier<UUID> newIds, Instant now) {
-        if (insertEntries(List.of(entry), "on conflict (idempotency_key) do nothing", now) == 0) {
-            return false;
-        }
-        insertPostings(List.of(entry), newIds, now);
-        return true;
+        return postings(List.of(entry), newIds, now, """
+                with entry as (insert into ledger.journal_entry (id, description, source_type, source_id, idempotency_key, reverses, created_at)
+                               values (:entry, :description, :sourceType, :sourceId, :key, :reverses, :now)
+                               on conflict (idempotency_key) do nothing returning id)
+                """ + POSTINGS + " where exists (select from entry)")
+                .param("entry", entry.id()).param("description", entry.description()).param("sourceType", entry.sourceType())
+                .param("sourceId", entry.sourceId()).param("key", entry.key()).param("reverses", entry.reverses(), java.sql.Types.OTHER)
+                .update() > 0;
     }
 
-    private int insertEntries(List<NewEntry> entries, String onConflict, Instant now) {
-        return jdbc.sql("""
+    private void insertEntries(List<NewEntry> entries, Instant now) {
+        jdbc.sql("""
                 insert into ledger.journal_entry (id, description, source_type, source_id, idempotency_key, reverses, created_at)
                 select cast(u.id as uuid), u.description, u.source_type, u.source_id, u.key, cast(nullif(u.reverses, '') as uuid), :now
                 from unnest(cast(:ids as text[]), cast(:descriptions as text[]), cast(:types as text[]), cast(:sources as text[]), cast(:keys as text[]),
                             cast(:reverses as text[])) as u (id, description, source_type, source_id, key, reverses)
-                """ + onConflict).param("ids", entries.stream().map(e -> e.id().toString()).toArray(String[]::new))
+                """).param("ids", entries.stream().map(e -> e.id().toString()).toArray(String[]::new))
                 .param("reverses", entries.stream().map(e -> e.reverses() == null ? "" : e.reverses().toString()).toArray(String[]::new))
                 .param("descriptions", entries.stream().map(NewEntry::description).toArray(String[]::new))
                 .param("types", entries.stream().map(NewEntry::sourceType).toArray(String[]::new))
@@ -198,7 +202,17 @@ public class LedgerStore {
                 .param("keys", entries.stream().map(NewEntry::key).toArray(String[]::new)).param("now", Timestamp.from(now)).update();
     }
 
-    private void insertPostings(List<NewEntry> entries, java.util.function.Supplier<UUID> newIds, Instant now) {
+    /** The insert of postings from arrays, one element per posting. */
+    private static final String POSTINGS = """
+            insert into ledger.posting (id, entry_id, account_id, seller_id, amount_minor, currency, fx_rate, created_at)
+            select cast(u.id as uuid), cast(u.entry as uuid), cast(u.account as uuid), cast(nullif(u.seller, '') as uuid), u.amount, u.currency,
+                   cast(nullif(u.rate, '') as numeric), :now
+            from unnest(cast(:ids as text[]), cast(:entries as text[]), cast(:accounts as text[]), cast(:sellers as text[]), cast(:amounts as bigint[]),
+                        cast(:currencies as text[]), cast(:rates as text[])) as u (id, entry, account, seller, amount, currency, rate)
+            """;
+
+    /** The statement {@code sql} (which inserts postings as {@link #POSTINGS} does) with the entries' postings as its arrays. */
+    private JdbcClient.StatementSpec postings(List<NewEntry> entries, java.util.function.Supplier<UUID> newIds, Instant now, String sql) {
         List<String> ids = new java.util.ArrayList<>();
         List<String> entryIds = new java.util.ArrayList<>();
         List<String> accounts = new java.util.ArrayList<>();
@@ -217,16 +231,10 @@ public class LedgerStore {
                 rates.add(p.fxRate() == null ? "" : p.fxRate().toPlainString());
             }
         }
-        jdbc.sql("""
-                insert into ledger.posting (id, entry_id, account_id, seller_id, amount_minor, currency, fx_rate, created_at)
-                select cast(u.id as uuid), cast(u.entry as uuid), cast(u.account as uuid), cast(nullif(u.seller, '') as uuid), u.amount, u.currency,
-                       cast(nullif(u.rate, '') as numeric), :now
-                from unnest(cast(:ids as text[]), cast(:entries as text[]), cast(:accounts as text[]), cast(:sellers as text[]), cast(:amounts as bigint[]),
-                            cast(:currencies as text[]), cast(:rates as text[])) as u (id, entry, account, seller, amount, currency, rate)
-                """).param("ids", ids.toArray(String[]::new)).param("entries", entryIds.toArray(String[]::new))
+        return jdbc.sql(sql).param("ids", ids.toArray(String[]::new)).param("entries", entryIds.toArray(String[]::new))
                 .param("accounts", accounts.toArray(String[]::new)).param("sellers", sellers.toArray(String[]::new))
                 .param("amounts", amounts.stream().mapToLong(Long::longValue).toArray()).param("currencies", currencies.toArray(String[]::new))
-                .param("rates", rates.toArray(String[]::new)).param("now", Timestamp.from(now)).update();
+                .param("rates", rates.toArray(String[]::new)).param("now", Timestamp.from(now));
     }
 
     public Optional<UUID> find(AccountRef ref) {
