@@ -333,7 +333,6 @@ public class Checkout {
                 JSON.writeValueAsString(quote.address()), quote.totals().items().money().minor(), quote.totals().shipping().money().minor(),
                 quote.totals().dutyAndTaxAtCheckout().money().minor(), quote.totals().total().money().minor(),
                 quote.totals().borderEstimate().money().minor(), quote.totals().dutyUnknown(), "awaiting_payment", now);
-        store.insertOrder(orderRow, order.clientAddress(), now);
         Instant marketOpened = markets.openedAt(market);
         List<Inventory.Hold> holds = new ArrayList<>();
         List<OrderStore.SellerOrderRow> sellerOrders = new ArrayList<>();
@@ -365,13 +364,10 @@ public class Checkout {
             lines.forEach(l -> allLines.add(new OrderStore.NewLine(l, parcel.sellerId())));
             lines.forEach(l -> holds.add(new Inventory.Hold(sellerOrderId, new Inventory.StockRequest(l.skuId(), l.quantity()))));
         }
-        store.insertSellerOrders(sellerOrders, now);
-        store.insertLines(allLines, now);
-        inventory.hold(holds, now.plus(holdFor));
-        UUID paymentId = Ids.newId(clock);
         long total = quote.totals().total().money().minor();
-        store.insertPaymentWithCall(new OrderStore.PaymentRow(paymentId, orderId, provider.name(), null, order.paymentToken(), total,
-                quote.currency(), "authorizing", null, null), authorizeKey(orderId), "authorize", orderId, now);
+        store.insertPlacement(orderRow, order.clientAddress(), sellerOrders, allLines, new OrderStore.PaymentRow(Ids.newId(clock), orderId,
+                provider.name(), null, order.paymentToken(), total, quote.currency(), "authorizing", null, null), authorizeKey(orderId), now);
+        inventory.hold(holds, now.plus(holdFor));
         Map<UUID, List<OrderStore.LineRow>> linesBySellerOrder = new java.util.HashMap<>();
         allLines.forEach(l -> linesBySellerOrder.computeIfAbsent(l.line().sellerOrderId(), k -> new ArrayList<>()).add(l.line()));
         return new Started(null, new Written(orderRow, sellerOrders, linesBySellerOrder));
@@ -415,6 +411,7 @@ public class Checkout {
             String status = store.order(orderId).map(OrderStore.OrderRow::status).orElse("");
             return new Placement(status.equals("placed") ? 201 : 409, "", orderId);
         }
+        String orderStatus;
         int status;
         String body;
         if (result.approved()) {
@@ -423,20 +420,20 @@ public class Checkout {
             boolean stockKept = lapsed.isEmpty() || rehold(lapsed);
             Money total = new Money(order.totalMinor(), CurrencyCode.of(order.currency()));
             if (stockKept) {
-                store.setStatusWithSellerOrders(orderId, "placed", now);
                 ledger.post(OrderAccounting.authorized(orderId.toString(), order.market(), provider.name(), total));
+                orderStatus = "placed";
                 status = 201;
                 // The answer is built from the rows written, not read back.
-                body = JSON.writeValueAsString(Orders.view(order.withStatus("placed"),
-                        sellerOrders.stream().map(so -> so.withStatus("placed")).toList(), written.lines()));
+                body = JSON.writeValueAsString(Orders.view(order.withStatus(orderStatus),
+                        sellerOrders.stream().map(so -> so.withStatus(orderStatus)).toList(), written.lines()));
             } else {
                 // The hold ran out before the payment came back and the stock is gone: void, end cleanly.
                 for (var so : sellerOrders) {
                     inventory.release(so.id());
                 }
-                store.setStatusWithSellerOrders(orderId, "expired", now);
                 store.startCall("order:" + orderId + ":void", payment.get(), "void", orderId, order.totalMinor(), now);
                 store.movePayment(orderId, "authorized", "voided", null, "stock hold expired", now);
+                orderStatus = "expired";
                 status = 409;
                 body = Answers.problem(409, "reservation-expired", "the stock hold of order " + orderId + " expired before the payment completed;"
                         + " the authorization is voided");
@@ -445,11 +442,11 @@ public class Checkout {
             for (var so : sellerOrders) {
                 inventory.release(so.id());
             }
-            store.setStatusWithSellerOrders(orderId, "payment_declined", now);
+            orderStatus = "payment_declined";
             status = 402;
             body = Answers.problem(402, "payment-declined", "the payment provider declined the payment: " + result.outcome());
         }
-        keys.completeForOrder(orderId, status, body);
+        store.endPlacement(orderId, orderStatus, status, body, now);
         return new Placement(status, body, orderId);
     }
 
