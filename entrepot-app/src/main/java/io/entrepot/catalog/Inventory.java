@@ -8,7 +8,6 @@ import io.entrepot.shared.Ids;
 import io.entrepot.shared.Money;
 import io.entrepot.shared.NotFoundException;
 import io.entrepot.shared.SellerId;
-import io.entrepot.shared.SqlRows;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -187,41 +185,28 @@ public class Inventory {
 
     /**
      * Holds stock for several orders at once, all rows taken in one canonical order (by SKU) whatever
-     * the orders, so two checkouts over the same SKUs of several sellers cannot deadlock.
+     * the orders, so two checkouts over the same SKUs of several sellers cannot deadlock. One call of
+     * {@code catalog.hold_stock} (V61) takes the stock line by line and writes the holds: when a SKU cannot
+     * be served it gives back what it took and writes nothing, and this throws {@code out-of-stock}.
      */
     @Transactional(noRollbackFor = ConflictException.class)
     public void hold(List<Hold> holds, Instant expiresAt) {
-        Instant now = clock.instant();
+        if (holds.isEmpty()) {
+            return;
+        }
         List<Hold> sorted = new ArrayList<>(holds);
         sorted.sort(Comparator.comparing((Hold h) -> h.request().skuId()).thenComparing(Hold::orderRef));
-        List<Map<String, Object>> reservations = new ArrayList<>();
-        for (Hold hold : sorted) {
-            UUID orderRef = hold.orderRef();
-            StockRequest request = hold.request();
-            Optional<Taken> taken = Optional.empty();
-            for (int attempt = 0; attempt < 3 && taken.isEmpty(); attempt++) {
-                taken = jdbc.sql("""
-                        update catalog.stock set available = available - :quantity
-                        where (sku_id, warehouse_id) = (select sku_id, warehouse_id from catalog.stock
-                                                        where sku_id = :sku and available >= :quantity
-                                                        order by available desc, warehouse_id limit 1)
-                          and available >= :quantity
-                        returning warehouse_id, seller_id
-                        """).param("quantity", request.quantity()).param("sku", request.skuId())
-                        .query((rs, n) -> new Taken(rs.getObject("warehouse_id", UUID.class), rs.getObject("seller_id", UUID.class)))
-                        .optional();
-            }
-            Taken row = taken.orElseThrow(() -> new ConflictException("out-of-stock",
-                    "not enough stock of SKU " + request.skuId() + " for " + request.quantity()));
-            reservations.add(Map.of("id", Ids.newId(clock), "order", orderRef, "sku", request.skuId(), "warehouse", row.warehouseId(),
-                    "seller", row.sellerId(), "quantity", request.quantity(), "expires", Timestamp.from(expiresAt), "now", Timestamp.from(now)));
-        }
-        if (!reservations.isEmpty()) {
-            // the holds of all the orders in one statement, once their stock is taken, each queued to expire
-            jdbc.sql("with held as (insert into catalog.reservation (id, order_ref, sku_id, warehouse_id, seller_id, quantity, expires_at, created_at)"
-                    + " values " + SqlRows.values("(:id, :order, :sku, :warehouse, :seller, :quantity, :expires, :now)", reservations.size())
-                    + " returning id, expires_at) insert into catalog.hold (reservation_id, expires_at) select id, expires_at from held")
-                    .params(SqlRows.params(reservations)).update();
+        int unserved = jdbc.sql("select catalog.hold_stock(cast(:ids as uuid[]), cast(:orders as uuid[]), cast(:skus as uuid[]),"
+                        + " cast(:quantities as integer[]), :expires, :now)")
+                .param("ids", sorted.stream().map(h -> Ids.newId(clock).toString()).toArray(String[]::new))
+                .param("orders", sorted.stream().map(h -> h.orderRef().toString()).toArray(String[]::new))
+                .param("skus", sorted.stream().map(h -> h.request().skuId().toString()).toArray(String[]::new))
+                .param("quantities", sorted.stream().mapToInt(h -> h.request().quantity()).toArray())
+                .param("expires", Timestamp.from(expiresAt)).param("now", Timestamp.from(clock.instant()))
+                .query(Integer.class).single();
+        if (unserved > 0) {
+            StockRequest request = sorted.get(unserved - 1).request();
+            throw new ConflictException("out-of-stock", "not enough stock of SKU " + request.skuId() + " for " + request.quantity());
         }
     }
 
@@ -269,10 +254,6 @@ public class Inventory {
                      unqueued as (delete from catalog.hold where reservation_id in (select id from due))
                 select sku_id, warehouse_id, quantity from released
                 """).param("now", Timestamp.from(clock.instant())).param("limit", limit));
-    }
-
-    /** The warehouse row a hold took its stock from. */
-    private record Taken(UUID warehouseId, UUID sellerId) {
     }
 
     /** Stock given back to a warehouse row. */
