@@ -1,8 +1,9 @@
 package io.entrepot.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +44,22 @@ class PathFirstHandlerMapping {
         /** The path being looked up while this thread looks it up, when it contains no escaped character. */
         private static final ThreadLocal<@Nullable String> LOOKUP = new ThreadLocal<>();
 
-        /** Each mapping's path patterns up to their first variable or wildcard: a path that starts with none of them cannot match. */
-        private final Map<RequestMappingInfo, String[]> literalPrefixes = new ConcurrentHashMap<>();
+        /**
+         * Each mapping's path patterns up to their first variable or wildcard (a path that starts with none of them
+         * cannot match), by the mapping itself as registered: an identity look-up, as the registry hands the same
+         * instances back at every request. A hash map keyed by the mappings' equality computed each mapping's hash
+         * from all its conditions, for each of ~200 mappings at each request (~3% of the request CPU in a flight
+         * recording, docs/benchmarks.md). Replaced whole at each registration (start-up), read without a lock.
+         */
+        private volatile Map<RequestMappingInfo, String[]> literalPrefixes = new IdentityHashMap<>();
+
+        @Override
+        protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+            super.registerHandlerMethod(handler, method, mapping);
+            var withIt = new IdentityHashMap<>(literalPrefixes);
+            withIt.put(mapping, prefixes(mapping));
+            literalPrefixes = withIt;
+        }
 
         @Override
         protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -61,13 +76,19 @@ class PathFirstHandlerMapping {
         protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
             var paths = info.getPathPatternsCondition();
             String lookupPath = LOOKUP.get();
-            if (paths != null && lookupPath != null && !startsWithAny(lookupPath, literalPrefixes.computeIfAbsent(info, Mapping::prefixes))) {
+            String[] prefixes = lookupPath == null || paths == null ? null : literalPrefixes.get(info); // none for a mapping registered otherwise
+            if (prefixes != null && !startsWithAny(java.util.Objects.requireNonNull(lookupPath), prefixes)) {
                 return null;
             }
             if (paths != null && paths.getMatchingCondition(request) == null) {
                 return null;
             }
             return super.getMatchingMapping(info, request);
+        }
+
+        /** The literal starts kept for a mapping as registered; null for one this mapping did not register. */
+        String @Nullable [] literalPrefixesOf(RequestMappingInfo info) {
+            return literalPrefixes.get(info);
         }
 
         private static boolean startsWithAny(String path, String[] prefixes) {

@@ -110,6 +110,20 @@ class PathFirstHandlerMappingTests {
     }
 
     @Test
+    void everyMappingTheRegistryHandsBackHasItsLiteralStartsKept() {
+        var pathFirst = (PathFirstHandlerMapping.Mapping) mapping(new PathFirstHandlerMapping.Mapping());
+        var mappings = pathFirst.getHandlerMethods().keySet();
+        assertThat(mappings).hasSize(8);
+        // kept by the instance the registry hands back, so the look-up finds them without hashing the mappings' conditions
+        for (var info : mappings) {
+            assertThat(pathFirst.literalPrefixesOf(info)).as(info.toString())
+                    .containsExactlyElementsOf(List.of(PathFirstHandlerMapping.Mapping.prefixes(info)));
+        }
+        var quotes = mappings.stream().filter(i -> i.getPatternValues().contains("/api/v1/storefront/{market}/quotes")).findFirst().orElseThrow();
+        assertThat(pathFirst.literalPrefixesOf(quotes)).containsExactly("/api/v1/storefront");
+    }
+
+    @Test
     void aPatternsLiteralStartIsItsSegmentsBeforeTheFirstVariableOrWildcard() {
         assertThat(PathFirstHandlerMapping.Mapping.literalPrefix("/api/v1/storefront/{market}/quotes")).isEqualTo("/api/v1/storefront");
         assertThat(PathFirstHandlerMapping.Mapping.literalPrefix("/api/v1/sell?r/{id}")).isEqualTo("/api/v1");
