@@ -81,12 +81,18 @@ public class IdempotencyKeys {
                 .param("resource", resource).param("scope", scope).param("key", key).update();
     }
 
+    /**
+     * The statement that stores the answer for the key creating {@code :resource} (if one did), with
+     * {@code :answerStatus} and {@code :answerBody}; shared with {@link OrderStore#endPlacement}, which runs it
+     * together with the order's own updates.
+     */
+    static final String STORE_ANSWER = """
+            update ordering.idempotency_key set state = 'done', response_status = :answerStatus, response_body = :answerBody
+            where resource_id = :resource and state = 'running'""";
+
     /** Stores the response for the key that created this resource (if one did). */
     public void completeForOrder(java.util.UUID resource, int status, String body) {
-        jdbc.sql("""
-                update ordering.idempotency_key set state = 'done', response_status = :status, response_body = :body
-                where resource_id = :resource and state = 'running'
-                """).param("status", status).param("body", body).param("resource", resource).update();
+        jdbc.sql(STORE_ANSWER).param("answerStatus", status).param("answerBody", body).param("resource", resource).update();
     }
 
     /** The response stored for the key that created this resource, once its work is done. */

@@ -220,17 +220,15 @@ public class OrderStore {
 
     /**
      * How a placement ends, in one statement: the order and every one of its seller orders take their status,
-     * and the answer is stored for the Idempotency-Key that created the order, as
-     * {@link IdempotencyKeys#completeForOrder} stores it (a key still running, named with the order).
+     * and the answer is stored for the Idempotency-Key that created the order by the statement
+     * {@link IdempotencyKeys#completeForOrder} runs ({@link IdempotencyKeys#STORE_ANSWER}).
      */
     public void endPlacement(UUID orderId, String status, int answerStatus, String answerBody, Instant now) {
-        jdbc.sql("""
-                with seller_orders as (update ordering.seller_order set status = :status, updated_at = :now where order_id = :id),
-                     answered as (update ordering.idempotency_key set state = 'done', response_status = :answerStatus, response_body = :answerBody
-                                  where resource_id = :id and state = 'running')
-                update ordering.buyer_order set status = :status, updated_at = :now where id = :id
-                """).param("status", status).param("now", ts(now)).param("id", orderId).param("answerStatus", answerStatus)
-                .param("answerBody", answerBody).update();
+        jdbc.sql("with seller_orders as (update ordering.seller_order set status = :status, updated_at = :now where order_id = :id),\n"
+                + "     answered as (" + IdempotencyKeys.STORE_ANSWER + ")\n"
+                + "update ordering.buyer_order set status = :status, updated_at = :now where id = :id")
+                .param("status", status).param("now", ts(now)).param("id", orderId).param("resource", orderId)
+                .param("answerStatus", answerStatus).param("answerBody", answerBody).update();
     }
 
     public List<SellerOrderRow> sellerOrdersOf(UUID orderId) {
