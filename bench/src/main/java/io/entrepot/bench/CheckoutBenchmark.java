@@ -515,12 +515,14 @@ public final class CheckoutBenchmark {
 
     /**
      * The bound: per order the same rows the platform writes, in the same two transactions, with
-     * prepared statements over plain JDBC (one connection per client, as a pool would give).
+     * prepared statements over plain JDBC (one connection per client, as a pool would give), each step's
+     * rows of one module in one statement as the platform writes them (decision 0033).
      */
     private static final class JdbcBound implements AutoCloseable {
 
         private final Platform platform;
         private final ThreadLocal<Connection> connections = new ThreadLocal<>();
+        private final ThreadLocal<UUID[]> accounts = new ThreadLocal<>();
         private final List<Connection> all = Collections.synchronizedList(new ArrayList<>());
         private final List<UUID[]> skus = new ArrayList<>();
 
@@ -561,51 +563,74 @@ public final class CheckoutBenchmark {
             for (int s = 0; s < sellers; s++) {
                 lines.add(skus.get(random.nextInt(skus.size())));
             }
-            // the quote (its own transaction in the platform, whose commit does not wait for the disk: decision 0026)
-            exec(c, "set local synchronous_commit = off");
-            exec(c, "insert into ordering.quote (id, market_code, currency, total_minor, request, body, created_at, expires_at) values (?, 'PH', 'PHP', 100000, '[]', '{}', ?, ?)",
-                    quote, now, now);
+            // Each step's rows of one module in one statement, as the platform writes them (decision 0033): a bound that
+            // wrote row by row made more round trips per order than the platform it bounds.
+            // the quote, in a transaction whose commit does not wait for the disk (decision 0026)
+            query(c, """
+                    insert into ordering.quote (id, market_code, currency, total_minor, request, body, created_at, expires_at)
+                    values (?, 'PH', 'PHP', 100000, '[]', '{}', ?, ?) returning set_config('synchronous_commit', 'off', true)""", quote, now, now);
             c.commit();
-            // transaction 1: key, order, seller orders, lines, holds, payment, provider call
-            exec(c, "insert into ordering.idempotency_key (scope, key, request_hash, state, created_at, expires_at) values ('order', ?, 'h', 'running', ?, ?)",
-                    order.toString(), now, now);
-            exec(c, """
-                    insert into ordering.buyer_order (id, quote_id, market_code, currency, email, address, items_minor, shipping_minor, duty_tax_minor,
-                        total_minor, border_estimate_minor, duty_unknown, status, created_at, updated_at)
-                    values (?, ?, 'PH', 'PHP', 'b@example.com', '{}', 1, 1, 0, 2, 0, false, 'awaiting_payment', ?, ?)""", order, quote, now, now);
+            // transaction 1: the key claimed on its own (a replay is answered before anything is written), then the order with its
+            // seller orders, lines, payment and provider call, then the stock held
+            exec(c, "insert into ordering.idempotency_key (scope, key, request_hash, state, created_at, expires_at, resource_id) values ('order', ?, 'h', 'running', ?, ?, ?)",
+                    UUID.randomUUID().toString(), now, now, order);
             List<UUID> sellerOrders = new ArrayList<>();
-            // Stock rows in SKU order, as the platform takes them, so concurrent orders cannot deadlock.
-            lines.sort(java.util.Comparator.comparing((UUID[] l) -> l[0]));
-            for (UUID[] line : lines) {
-                UUID so = UUID.randomUUID();
-                sellerOrders.add(so);
-                exec(c, """
-                        insert into ordering.seller_order (id, order_id, seller_id, seller_name, market_code, origin_country, carrier_service, status, currency,
-                            goods_minor, shipping_minor, duty_minor, tax_minor, total_minor, commission_minor, payment_fee_minor, payment_fee_rule,
-                            payout_currency, created_at, updated_at)
-                        values (?, ?, ?, 'x', 'PH', 'CN', 'x', 'awaiting_payment', 'PHP', 1, 1, 0, 0, 2, 0, 0, 'x', 'CNY', ?, ?)""",
-                        so, order, line[1], now, now);
-                exec(c, """
-                        insert into ordering.order_line (id, seller_order_id, seller_id, offer_id, sku_id, sku_code, title, category, hs_chapter, quantity,
-                            unit_price_minor, currency, commission_minor, commission_rule, created_at)
-                        values (?, ?, ?, ?, ?, 'x', 'x', 'lighting', '94', 1, 1, 'PHP', 0, 'x', ?)""", UUID.randomUUID(), so, line[1], UUID.randomUUID(),
-                        line[0], now);
-                exec(c, "update catalog.stock set available = available - 1 where sku_id = ? and warehouse_id = ? and available >= 1", line[0], line[2]);
-                exec(c, """
-                        with held as (insert into catalog.reservation (id, order_ref, sku_id, warehouse_id, seller_id, quantity, expires_at, created_at)
-                                      values (?, ?, ?, ?, ?, 1, ?, ?) returning id, expires_at)
-                        insert into catalog.hold (reservation_id, expires_at) select id, expires_at from held""",
-                        UUID.randomUUID(), so, line[0], line[2], line[1], now, now);
+            List<UUID> lineIds = new ArrayList<>();
+            List<UUID> offers = new ArrayList<>();
+            List<UUID> reservations = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                sellerOrders.add(UUID.randomUUID());
+                lineIds.add(UUID.randomUUID());
+                offers.add(UUID.randomUUID());
+                reservations.add(UUID.randomUUID());
             }
+            List<UUID> lineSkus = lines.stream().map(l -> l[0]).toList();
+            List<UUID> lineSellers = lines.stream().map(l -> l[1]).toList();
+            List<UUID> lineWarehouses = lines.stream().map(l -> l[2]).toList();
             UUID payment = UUID.randomUUID();
-            exec(c, """
-                    insert into ordering.payment (id, order_id, provider, token, amount_minor, currency, status, created_at, updated_at)
-                    values (?, ?, 'sandbox', 'tok_visa', 2, 'PHP', 'authorizing', ?, ?)""", payment, order, now, now);
             String callKey = "order:" + order + ":authorize";
             exec(c, """
-                    with started as (insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
-                                     values (?, ?, 'authorize', ?, 2, 'started', ?, ?) returning key, created_at)
-                    insert into ordering.open_call (key, started_at) select key, created_at from started""", callKey, payment, order, now, now);
+                    with placed as (
+                             insert into ordering.buyer_order (id, quote_id, market_code, currency, email, address, items_minor, shipping_minor, duty_tax_minor,
+                                 total_minor, border_estimate_minor, duty_unknown, status, created_at, updated_at)
+                             values (?, ?, 'PH', 'PHP', 'b@example.com', '{}', 1, 1, 0, 2, 0, false, 'awaiting_payment', ?, ?)),
+                         seller_orders as (
+                             insert into ordering.seller_order (id, order_id, seller_id, seller_name, market_code, origin_country, carrier_service, status, currency,
+                                 goods_minor, shipping_minor, duty_minor, tax_minor, total_minor, commission_minor, payment_fee_minor, payment_fee_rule,
+                                 payout_currency, created_at, updated_at)
+                             select so.id, ?, so.seller, 'x', 'PH', 'CN', 'x', 'awaiting_payment', 'PHP', 1, 1, 0, 0, 2, 0, 0, 'x', 'CNY', ?, ?
+                             from unnest(?::uuid[], ?::uuid[]) as so(id, seller)),
+                         order_lines as (
+                             insert into ordering.order_line (id, seller_order_id, seller_id, offer_id, sku_id, sku_code, title, category, hs_chapter, quantity,
+                                 unit_price_minor, currency, commission_minor, commission_rule, created_at)
+                             select l.id, l.seller_order, l.seller, l.offer, l.sku, 'x', 'x', 'lighting', '94', 1, 1, 'PHP', 0, 'x', ?
+                             from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[]) as l(id, seller_order, seller, offer, sku)),
+                         paying as (
+                             insert into ordering.payment (id, order_id, provider, token, amount_minor, currency, status, created_at, updated_at)
+                             values (?, ?, 'sandbox', 'tok_visa', 2, 'PHP', 'authorizing', ?, ?)),
+                         started as (
+                             insert into ordering.provider_call (key, payment_id, operation, source_id, amount_minor, state, created_at, updated_at)
+                             values (?, ?, 'authorize', ?, 2, 'started', ?, ?) returning key, created_at)
+                    insert into ordering.open_call (key, started_at) select key, created_at from started""",
+                    order, quote, now, now,
+                    order, now, now, uuids(c, sellerOrders), uuids(c, lineSellers),
+                    now, uuids(c, lineIds), uuids(c, sellerOrders), uuids(c, lineSellers), uuids(c, offers), uuids(c, lineSkus),
+                    payment, order, now, now,
+                    callKey, payment, order, now, now);
+            // Stock rows locked in SKU order, as the platform takes them, so concurrent orders cannot deadlock.
+            exec(c, """
+                    with wanted as (select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[]) as w(reservation, seller_order, sku, warehouse, seller)),
+                         locked as (select s.sku_id, s.warehouse_id, count(*) as quantity from catalog.stock s
+                                    join wanted w on w.sku = s.sku_id and w.warehouse = s.warehouse_id
+                                    group by s.sku_id, s.warehouse_id order by s.sku_id, s.warehouse_id),
+                         ordered as (select s.sku_id, s.warehouse_id, l.quantity from catalog.stock s join locked l using (sku_id, warehouse_id)
+                                     order by s.sku_id, s.warehouse_id for update of s),
+                         taken as (update catalog.stock s set available = s.available - o.quantity from ordered o
+                                   where s.sku_id = o.sku_id and s.warehouse_id = o.warehouse_id and s.available >= o.quantity),
+                         held as (insert into catalog.reservation (id, order_ref, sku_id, warehouse_id, seller_id, quantity, expires_at, created_at)
+                                  select reservation, seller_order, sku, warehouse, seller, 1, ?, ? from wanted returning id, expires_at)
+                    insert into catalog.hold (reservation_id, expires_at) select id, expires_at from held""",
+                    uuids(c, reservations), uuids(c, sellerOrders), uuids(c, lineSkus), uuids(c, lineWarehouses), uuids(c, lineSellers), now, now);
             c.commit();
             // the provider's own transaction, whose commit does not wait for the disk either
             exec(c, "set local synchronous_commit = off");
@@ -621,31 +646,36 @@ public final class CheckoutBenchmark {
                     "evt_" + UUID.randomUUID(), ref, now, now);
             exec(c, "update psp_sandbox.request set response = '1|x|authorized' where idempotency_key = ?", callKey);
             c.commit();
-            // transaction 2: answer, holds consumed, statuses, journal entry, key completed
+            // transaction 2: the provider's answer (payment and call), the holds consumed, the journal entry, the statuses and the key's answer
             exec(c, """
-                    with finished as (update ordering.provider_call set state = 'succeeded', outcome = 'authorized', updated_at = ? where key = ? returning key)
-                    delete from ordering.open_call where key in (select key from finished)""", now, callKey);
-            exec(c, "update ordering.payment set status = 'authorized', provider_ref = ?, updated_at = ? where id = ?", ref, now, payment);
-            for (UUID so : sellerOrders) {
-                exec(c, """
-                        with consumed as (update catalog.reservation set state = 'consumed', settled_at = ? where order_ref = ? and state = 'held' returning id)
-                        delete from catalog.hold where reservation_id in (select id from consumed)""", now, so);
-                exec(c, "update ordering.seller_order set status = 'placed', updated_at = ? where id = ?", now, so);
-            }
-            exec(c, "update ordering.buyer_order set status = 'placed', updated_at = ? where id = ?", now, order);
-            UUID entry = UUID.randomUUID();
-            exec(c, "insert into ledger.journal_entry (id, description, source_type, source_id, idempotency_key, created_at) values (?, 'bench', 'order', ?, ?, ?)",
-                    entry, order.toString(), "order:" + order + ":authorized", now);
+                    with moved as (update ordering.payment set status = 'authorized', provider_ref = ?, updated_at = ? where order_id = ? and status = 'authorizing' returning id),
+                         finished as (update ordering.provider_call set state = 'succeeded', outcome = 'authorized', updated_at = ? where key = ?
+                                      and exists (select from moved) returning key)
+                    delete from ordering.open_call where key in (select key from finished)""", ref, now, order, now, callKey);
+            exec(c, """
+                    with consumed as (update catalog.reservation set state = 'consumed', settled_at = ? where order_ref = any (?::uuid[]) and state = 'held' returning id)
+                    delete from catalog.hold where reservation_id in (select id from consumed)""", now, uuids(c, sellerOrders));
             UUID[] accounts = accounts(c);
-            // an entry's postings in one statement, as the platform writes them (the database checks them per statement)
-            exec(c, "insert into ledger.posting (id, entry_id, account_id, amount_minor, currency, created_at) values (?, ?, ?, 2, 'PHP', ?), (?, ?, ?, -2, 'PHP', ?)",
-                    UUID.randomUUID(), entry, accounts[0], now, UUID.randomUUID(), entry, accounts[1], now);
-            exec(c, "update ordering.idempotency_key set state = 'done', response_status = 201, response_body = '{}' where scope = 'order' and key = ?",
-                    order.toString());
+            // an entry and its postings in one statement; the postings only when the entry's key was new (the database checks them per statement)
+            exec(c, """
+                    with entry as (insert into ledger.journal_entry (id, description, source_type, source_id, idempotency_key, created_at)
+                                   values (?, 'bench', 'order', ?, ?, ?) on conflict (idempotency_key) do nothing returning id)
+                    insert into ledger.posting (id, entry_id, account_id, amount_minor, currency, created_at)
+                    select p.id, entry.id, p.account, p.amount, 'PHP', ? from entry, (values (?::uuid, ?::uuid, 2::bigint), (?::uuid, ?::uuid, -2::bigint)) as p(id, account, amount)""",
+                    UUID.randomUUID(), order.toString(), "order:" + order + ":authorized", now, now, UUID.randomUUID(), accounts[0], UUID.randomUUID(), accounts[1]);
+            exec(c, """
+                    with seller_orders as (update ordering.seller_order set status = 'placed', updated_at = ? where order_id = ?),
+                         answered as (update ordering.idempotency_key set state = 'done', response_status = 201, response_body = '{}' where resource_id = ? and state = 'running')
+                    update ordering.buyer_order set status = 'placed', updated_at = ? where id = ?""", now, order, order, now, order);
             c.commit();
         }
 
+        /** The two accounts an order posts to, looked up once per connection (the platform keeps them per node: decision 0032). */
         private UUID[] accounts(Connection c) throws Exception {
+            UUID[] known = accounts.get();
+            if (known != null) {
+                return known;
+            }
             UUID[] ids = new UUID[2];
             String[][] refs = {{"payment_provider", "sandbox", "receivable"}, {"buyer_clearing", "PH", "clearing"}};
             for (int i = 0; i < 2; i++) {
@@ -661,7 +691,23 @@ public final class CheckoutBenchmark {
                     }
                 }
             }
+            accounts.set(ids);
             return ids;
+        }
+
+        private static java.sql.Array uuids(Connection c, List<UUID> ids) throws Exception {
+            return c.createArrayOf("uuid", ids.toArray());
+        }
+
+        private static void query(Connection c, String sql, Object... params) throws Exception {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                }
+            }
         }
 
         private static void exec(Connection c, String sql, Object... params) throws Exception {
