@@ -617,13 +617,13 @@ public final class CheckoutBenchmark {
                     now, uuids(c, lineIds), uuids(c, sellerOrders), uuids(c, lineSellers), uuids(c, offers), uuids(c, lineSkus),
                     payment, order, now, now,
                     callKey, payment, order, now, now);
-            // Stock rows locked in SKU order, as the platform takes them, so concurrent orders cannot deadlock.
+            // Stock rows counted per SKU, then locked in SKU order (as the platform takes them, so concurrent orders cannot deadlock) and taken.
             exec(c, """
                     with wanted as (select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[]) as w(reservation, seller_order, sku, warehouse, seller)),
-                         locked as (select s.sku_id, s.warehouse_id, count(*) as quantity from catalog.stock s
-                                    join wanted w on w.sku = s.sku_id and w.warehouse = s.warehouse_id
-                                    group by s.sku_id, s.warehouse_id order by s.sku_id, s.warehouse_id),
-                         ordered as (select s.sku_id, s.warehouse_id, l.quantity from catalog.stock s join locked l using (sku_id, warehouse_id)
+                         counted as (select s.sku_id, s.warehouse_id, count(*) as quantity from catalog.stock s
+                                     join wanted w on w.sku = s.sku_id and w.warehouse = s.warehouse_id
+                                     group by s.sku_id, s.warehouse_id),
+                         ordered as (select s.sku_id, s.warehouse_id, l.quantity from catalog.stock s join counted l using (sku_id, warehouse_id)
                                      order by s.sku_id, s.warehouse_id for update of s),
                          taken as (update catalog.stock s set available = s.available - o.quantity from ordered o
                                    where s.sku_id = o.sku_id and s.warehouse_id = o.warehouse_id and s.available >= o.quantity),
