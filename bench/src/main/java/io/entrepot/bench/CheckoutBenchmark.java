@@ -151,6 +151,9 @@ public final class CheckoutBenchmark {
             // first quarter of an hour of a platform's life.
             int windows = Integer.getInteger("entrepot.bench.open-loops", 7);
             List<String> summary = new ArrayList<>();
+            // every open loop's counted latencies, for the p99 over the whole time at 70% of the peak (decision 0035)
+            List<Long> counted = new ArrayList<>();
+            int loopsOver = 0;
             Thread.sleep(settle * 1000L);
             var before = closedLoop(peakClients, seconds, CheckoutBenchmark::httpOrder);
             print("http", peakClients, before, "again, before open loop 1");
@@ -186,8 +189,17 @@ public final class CheckoutBenchmark {
                                 ? (paced.p99() <= 150 ? "met" : "NOT met")
                                 : "the machine slower than when the peak was measured: 70% of that peak is more than 70% of what it could do"));
                 before = after;
+                counted.addAll(paced.latencies());
+                loopsOver += paced.p99() > 150 ? 1 : 0;
             }
             System.out.printf(Locale.ROOT, "p99 at 70%% of peak (target ≤ 150 ms), open loop %s%n", String.join("; ", summary));
+            if (windows > 0) {
+                double p99 = percentile(counted, 99);
+                System.out.printf(Locale.ROOT, "p99 at 70%% of peak over all %d open loops (%d counted orders in %d s, the lead-ins left out, no loop left out):"
+                        + " p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms — %s (target ≤ 150 ms); loops whose own p99 was over 150 ms: %d of %d%n", windows,
+                        counted.size(), windows * openSeconds, percentile(counted, 50), p99, percentile(counted, 99.9), p99 <= 150 ? "met" : "NOT met",
+                        loopsOver, windows);
+            }
         }
     }
 
@@ -300,7 +312,7 @@ public final class CheckoutBenchmark {
     }
 
     /** The p-th percentile of latencies in nanoseconds, in milliseconds. */
-    static double percentile(List<Long> latencies, int p) {
+    static double percentile(List<Long> latencies, double p) {
         if (latencies.isEmpty()) {
             return Double.NaN;
         }
