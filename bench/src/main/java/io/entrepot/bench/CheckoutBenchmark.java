@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * Prints orders/s, p50 and p99 per client count, the ratio to the bound (of the levels' peaks, and in
  * back-to-back pairs at the peaks' client counts), and the p99 at 70% of the peak rate in several open
  * loops (paced arrivals; the peak's level measured again before and after each, the peak rate the median
- * of all its measurements).
+ * of all its measurements), each on its own and over all of them together (decision 0035).
  * Usage (from the repository root, after {@code ./entrepot help} built the application):
  * {@code java -cp bench/target/classes:<postgresql jar> io.entrepot.bench.CheckoutBenchmark [seconds per level]}.
  */
