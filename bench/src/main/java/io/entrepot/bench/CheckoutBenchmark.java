@@ -52,6 +52,8 @@ public final class CheckoutBenchmark {
      * than 70% of what the machine could do then. Fixed before the runs it judges (docs/benchmarks.md, 2026-12-01, third session).
      */
     static final double SAME_SPEED = 0.9;
+    /** Issue 4's latency target at 70% of the peak: p99 at most this many milliseconds. */
+    static final int TARGET_P99_MILLIS = 150;
     /**
      * Started first thing in {@link #main}, so that its first probes are taken (and compiled) before anything is
      * measured; not started when another benchmark borrows this one's helpers.
@@ -186,19 +188,19 @@ public final class CheckoutBenchmark {
                 peakRuns.add(after);
                 summary.add(String.format(Locale.ROOT, "%d: %.1f/s offered (%.0f%% of the best window), p99 %.1f ms, machine at %.0f%% (peak's level %.1f before,"
                         + " %.1f after) — %s", w, offered, offered / best * 100, paced.p99(), speed * 100, before.perSecond(), after.perSecond(), speed >= SAME_SPEED
-                                ? (paced.p99() <= 150 ? "met" : "NOT met")
+                                ? (paced.p99() <= TARGET_P99_MILLIS ? "met" : "NOT met")
                                 : "the machine slower than when the peak was measured: 70% of that peak is more than 70% of what it could do"));
                 before = after;
                 counted.addAll(paced.latencies());
-                loopsOver += paced.p99() > 150 ? 1 : 0;
+                loopsOver += paced.p99() > TARGET_P99_MILLIS ? 1 : 0;
             }
-            System.out.printf(Locale.ROOT, "p99 at 70%% of peak (target ≤ 150 ms), open loop %s%n", String.join("; ", summary));
+            System.out.printf(Locale.ROOT, "p99 at 70%% of peak (target ≤ %d ms), open loop %s%n", TARGET_P99_MILLIS, String.join("; ", summary));
             if (windows > 0) {
                 double p99 = percentile(counted, 99);
                 System.out.printf(Locale.ROOT, "p99 at 70%% of peak over all %d open loops (%d counted orders in %d s, the lead-ins left out, no loop left out):"
-                        + " p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms — %s (target ≤ 150 ms); loops whose own p99 was over 150 ms: %d of %d%n", windows,
-                        counted.size(), windows * openSeconds, percentile(counted, 50), p99, percentile(counted, 99.9), p99 <= 150 ? "met" : "NOT met",
-                        loopsOver, windows);
+                        + " p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms — %s (target ≤ %d ms); loops whose own p99 was over it: %d of %d%n", windows,
+                        counted.size(), windows * openSeconds, percentile(counted, 50), p99, percentile(counted, 99.9), p99 <= TARGET_P99_MILLIS ? "met" : "NOT met",
+                        TARGET_P99_MILLIS, loopsOver, windows);
             }
         }
     }
