@@ -9,12 +9,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
- * Requests are served by at most four threads per core (at least eight), unless {@code server.tomcat.threads.max}
- * says otherwise; requests beyond them wait for a thread in the order they came (decision 0034). Tomcat's own
- * default, 200 threads, lets every request in at once: on a machine of two cores a burst of arrivals then shared
+ * Requests are served by at most two threads per core (at least four), unless {@code server.tomcat.threads.max}
+ * says otherwise; requests beyond them wait for a thread in the order they came (decisions 0034 and 0036). Tomcat's
+ * own default, 200 threads, lets every request in at once: on a machine of two cores a burst of arrivals then shared
  * the cores among all of them, so all of them were slow, and PostgreSQL's CPU per order rose with the number of
  * its busy sessions: at sixteen clients the throughput fell below the peak at eight. With a few threads the
- * others queue, first come first served, and the throughput holds (docs/benchmarks.md, sixteenth session).
+ * others queue, first come first served, and the throughput holds (docs/benchmarks.md, sixteenth session); with
+ * two per core rather than four the tail of a burst is shorter still (eighteenth session).
  */
 @Configuration(proxyBeanMethods = false)
 class RequestThreads {
@@ -23,7 +24,7 @@ class RequestThreads {
 
     /** The threads for this many cores. */
     static int forCores(int cores) {
-        return Math.max(8, 4 * cores);
+        return Math.max(4, 2 * cores);
     }
 
     @Bean

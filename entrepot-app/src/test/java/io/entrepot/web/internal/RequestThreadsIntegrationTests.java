@@ -18,7 +18,7 @@ import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
-/** Requests are served by a few threads per core; more at once wait their turn (decision 0034). */
+/** Requests are served by a few threads per core; more at once wait their turn (decisions 0034 and 0036). */
 @IntegrationTest
 class RequestThreadsIntegrationTests {
 
@@ -28,7 +28,7 @@ class RequestThreadsIntegrationTests {
     int port;
 
     @Test
-    void fourThreadsPerCoreServeRequestsAndMoreRequestsAtOnceAreAllAnswered() {
+    void twoThreadsPerCoreServeRequestsAndMoreRequestsAtOnceAreAllAnswered() {
         var protocol = (AbstractProtocol<?>) ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector().getProtocolHandler();
         int threads = RequestThreads.forCores(Runtime.getRuntime().availableProcessors());
         assertThat(protocol.getMaxThreads()).isEqualTo(threads).isLessThan(200);
@@ -45,9 +45,9 @@ class RequestThreadsIntegrationTests {
 
     @Test
     void aThreadLimitSetByTheOperatorIsLeftAsSet() {
-        assertThat(RequestThreads.forCores(1)).isEqualTo(8);
-        assertThat(RequestThreads.forCores(2)).isEqualTo(8);
-        assertThat(RequestThreads.forCores(16)).isEqualTo(64);
+        assertThat(RequestThreads.forCores(1)).isEqualTo(4);
+        assertThat(RequestThreads.forCores(2)).isEqualTo(4);
+        assertThat(RequestThreads.forCores(16)).isEqualTo(32);
         var configured = new RequestThreads().requestThreadsPerCore(new MockEnvironment().withProperty(RequestThreads.PROPERTY, "300"));
         assertThat(((RequestThreads.Customizer) configured).threads()).isZero();
         var unset = new RequestThreads().requestThreadsPerCore(new MockEnvironment());
