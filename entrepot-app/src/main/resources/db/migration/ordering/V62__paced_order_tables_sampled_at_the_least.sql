@@ -4,8 +4,8 @@
 -- made dirty (hint bits on rows just written), 21 units each, so at 10 units per 10 ms it reads ~50 pages a second:
 -- 3,000 pages (statistics target 10) took 47-50 s in CheckoutBenchmark, and 30,000 pages (the default 100 of the
 -- buyer and seller orders) would take ten minutes. Meanwhile no updated row's old versions could be pruned: the
--- stock rows, updated by every order, went from under 1,000 dead versions to 15,000, their updates stopped being
--- HOT, and a run whose analyses followed one another tripled PostgreSQL's CPU per order and never recovered.
+-- stock rows, updated by every order, went from under 1,000 dead versions to 15,000 and a third of their updates
+-- stopped being HOT; in another run PostgreSQL's CPU per order tripled mid-run and never recovered.
 -- So every column of these tables has a statistics target of 1: an analysis samples 300 rows from 300 pages, a few
 -- seconds at the measured pace. They are read by their keys and by indexed columns (seller, buyer, time), so a small
 -- sample's estimates serve; their row counts come from every vacuum too. A column added later needs the same

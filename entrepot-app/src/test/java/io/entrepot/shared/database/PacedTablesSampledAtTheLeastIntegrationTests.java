@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A table with its own autovacuum pace is analyzed at that pace too, and an analysis's snapshot keeps the whole database
  * from pruning while it runs; so every column of such a table and every expression of its indexes, including any added
- * later, has a statistics target of 1 and an analysis reads 300 pages (decision 0037). The paced tables are found by their storage parameters, so a table
- * paced later is held to it as well.
+ * later, has a statistics target of 1 and an analysis reads 300 pages (decision 0037). The paced tables are found by
+ * their storage parameters, so a table paced later is held to it as well.
  */
 @IntegrationTest
 class PacedTablesSampledAtTheLeastIntegrationTests {
@@ -21,7 +21,7 @@ class PacedTablesSampledAtTheLeastIntegrationTests {
     JdbcClient jdbc;
 
     @Test
-    void everyColumnOfATableVacuumedAtItsOwnPaceHasTheLeastTarget() {
+    void everyColumnAndIndexExpressionOfATableVacuumedAtItsOwnPaceHasTheLeastTarget() {
         List<String> paced = jdbc.sql("""
                 select cast(c.oid::regclass as text) from pg_class c
                 where c.relkind = 'r' and exists (select 1 from unnest(c.reloptions) o where o like 'autovacuum_vacuum_cost_limit=%')
